@@ -1,0 +1,3 @@
+namespace Connector.Commercetools;
+
+internal static class Placeholder;

@@ -1,0 +1,3 @@
+namespace Connector.Domain;
+
+internal static class Placeholder;

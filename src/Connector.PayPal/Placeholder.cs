@@ -1,0 +1,3 @@
+namespace Connector.PayPal;
+
+internal static class Placeholder;

@@ -1,0 +1,4 @@
+using Connector.Service;
+
+var app = ConnectorApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,4 @@
+using Emulator.Commercetools;
+
+var app = CommercetoolsEmulatorApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,4 @@
+using Emulator.PayPal;
+
+var app = PayPalEmulatorApp.Build(args);
+await app.RunAsync();

@@ -1,0 +1,7 @@
+namespace Emulator.PayPal.Tests;
+
+public sealed class SmokeTests
+{
+    [Fact]
+    public void Project_builds() => typeof(SmokeTests).Assembly.ShouldNotBeNull();
+}
