@@ -1,0 +1,106 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Connector.Domain.Tokens;
+using Microsoft.Extensions.Options;
+
+namespace Connector.Commercetools;
+
+/// <summary>
+/// Attaches the cached client-credentials token (see <see cref="CommercetoolsTokenCache"/>) to every API request.
+/// A 401 drops the cached token so the next call fetches a fresh one; the failed call is not replayed here because
+/// commercetools updates are guarded by versions and the caller decides whether to retry.
+/// </summary>
+public sealed class CommercetoolsAuthHandler(CommercetoolsTokenCache cache) : DelegatingHandler
+{
+    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        var token = await cache.GetTokenAsync(cancellationToken);
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var response = await base.SendAsync(request, cancellationToken);
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            cache.Invalidate(token);
+        }
+
+        return response;
+    }
+}
+
+/// <summary>The process-wide commercetools access token, shared by every client instance.</summary>
+public sealed partial class CommercetoolsTokenCache
+{
+    public const string AuthClientName = "commercetools-auth";
+
+    private readonly IHttpClientFactory httpClientFactory;
+    private readonly IOptions<CommercetoolsOptions> options;
+    private readonly ILogger<CommercetoolsTokenCache> logger;
+    private readonly CachedTokenSource _tokens;
+
+    public CommercetoolsTokenCache(IHttpClientFactory httpClientFactory, IOptions<CommercetoolsOptions> options, TimeProvider timeProvider, ILogger<CommercetoolsTokenCache> logger)
+    {
+        this.httpClientFactory = httpClientFactory;
+        this.options = options;
+        this.logger = logger;
+        _tokens = new CachedTokenSource(FetchAsync, timeProvider);
+    }
+
+    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => _tokens.GetAsync(cancellationToken);
+
+    public void Invalidate(string token) => _tokens.Invalidate(token);
+
+    private async Task<(string Token, TimeSpan Lifetime)> FetchAsync(CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
+        if (!string.IsNullOrWhiteSpace(o.Scope))
+        {
+            form.Add(new("scope", o.Scope));
+        }
+
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(o.AuthBaseUri, "oauth/token"))
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
+        request.Headers.Authorization = new AuthenticationHeaderValue(
+            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.ClientId}:{o.ClientSecret}")));
+
+        var http = httpClientFactory.CreateClient(AuthClientName);
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CommercetoolsApiException("The commercetools auth API could not be reached.", e);
+        }
+
+        using (response)
+        {
+            if (!response.IsSuccessStatusCode)
+            {
+                var body = await response.Content.ReadAsStringAsync(cancellationToken);
+                Log.TokenRequestFailed(logger, (int)response.StatusCode);
+                throw new CommercetoolsApiException(response.StatusCode, [new("invalid_client", "commercetools refused the client credentials.")], body,
+                    $"commercetools auth answered {(int)response.StatusCode}.");
+            }
+
+            var token = await response.Content.ReadFromJsonAsync(CommercetoolsJsonContext.Default.TokenResponse, cancellationToken)
+                ?? throw new CommercetoolsApiException(response.StatusCode, [], null, "commercetools auth returned an empty token response.");
+            Log.TokenFetched(logger, token.ExpiresIn);
+            return (token.AccessToken, TimeSpan.FromSeconds(Math.Max(token.ExpiresIn, 60)));
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 1001, Level = LogLevel.Debug, Message = "Fetched a commercetools access token valid for {ExpiresIn} s")]
+        public static partial void TokenFetched(ILogger logger, long expiresIn);
+
+        [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "commercetools token request failed with status {Status}")]
+        public static partial void TokenRequestFailed(ILogger logger, int status);
+    }
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
+using Connector.Commercetools.Models;
+
+namespace Connector.Commercetools;
+
+/// <summary>
+/// Typed client for the commercetools HTTP API (https://docs.commercetools.com/api/). Paths are relative to
+/// <c>{apiUrl}/{projectKey}/</c>; authentication is added by <see cref="CommercetoolsAuthHandler"/>.
+/// Failures throw <see cref="CommercetoolsApiException"/> (409: <see cref="ConcurrentModificationException"/>).
+/// </summary>
+public sealed class CommercetoolsClient(HttpClient http)
+{
+    private static CommercetoolsJsonContext Json => CommercetoolsJsonContext.Default;
+
+    /// <summary>GET /payments/{id}. Null when it does not exist.</summary>
+    public Task<Payment?> GetPaymentAsync(string id, CancellationToken cancellationToken) =>
+        GetOrNullAsync($"payments/{Uri.EscapeDataString(id)}", Json.Payment, cancellationToken);
+
+    /// <summary>POST /payments: creates a payment.</summary>
+    public Task<Payment> CreatePaymentAsync(PaymentDraft draft, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "payments", JsonContent.Create(draft, Json.PaymentDraft), Json.Payment, cancellationToken);
+
+    /// <summary>POST /payments/{id}: applies update actions at the given version.</summary>
+    public Task<Payment> UpdatePaymentAsync(string id, long version, IReadOnlyList<UpdateAction> actions, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"payments/{Uri.EscapeDataString(id)}",
+            JsonContent.Create(new UpdateRequest<UpdateAction>(version, actions), Json.UpdateRequestUpdateAction), Json.Payment, cancellationToken);
+
+    /// <summary>GET /payments?where=...: the first page of payments matching a predicate.</summary>
+    public Task<PagedQueryResponse<Payment>> QueryPaymentsAsync(string where, int limit, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"payments?where={Uri.EscapeDataString(where)}&limit={limit}&withTotal=false", null,
+            Json.PagedQueryResponsePayment, cancellationToken);
+
+    /// <summary>The active cart that references this payment, if any (<c>paymentInfo(payments(id=...))</c>).</summary>
+    public async Task<Cart?> FindCartByPaymentAsync(string paymentId, CancellationToken cancellationToken)
+    {
+        var where = $"paymentInfo(payments(id=\"{EscapePredicateString(paymentId)}\"))";
+        var page = await SendAsync(HttpMethod.Get, $"carts?where={Uri.EscapeDataString(where)}&limit=1&withTotal=false", null,
+            Json.PagedQueryResponseCart, cancellationToken);
+        return page.Results.FirstOrDefault();
+    }
+
+    /// <summary>GET /custom-objects/{container}/{key}. Null when absent.</summary>
+    public Task<CustomObject?> GetCustomObjectAsync(string container, string key, CancellationToken cancellationToken) =>
+        GetOrNullAsync($"custom-objects/{Uri.EscapeDataString(container)}/{Uri.EscapeDataString(key)}", Json.CustomObject, cancellationToken);
+
+    /// <summary>POST /custom-objects: creates or replaces; a non-null version must match the stored one.</summary>
+    public Task<CustomObject> UpsertCustomObjectAsync(CustomObjectDraft draft, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "custom-objects", JsonContent.Create(draft, Json.CustomObjectDraft), Json.CustomObject, cancellationToken);
+
+    /// <summary>GET /types/key={key}. Null when absent.</summary>
+    public Task<CtType?> GetTypeByKeyAsync(string key, CancellationToken cancellationToken) =>
+        GetOrNullAsync($"types/key={Uri.EscapeDataString(key)}", Json.CtType, cancellationToken);
+
+    public Task<CtType> CreateTypeAsync(TypeDraft draft, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "types", JsonContent.Create(draft, Json.TypeDraft), Json.CtType, cancellationToken);
+
+    public Task<CtType> UpdateTypeAsync(string id, long version, IReadOnlyList<TypeUpdateAction> actions, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"types/{Uri.EscapeDataString(id)}",
+            JsonContent.Create(new UpdateRequest<TypeUpdateAction>(version, actions), Json.UpdateRequestTypeUpdateAction), Json.CtType, cancellationToken);
+
+    public Task<CtType> DeleteTypeAsync(string id, long version, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, $"types/{Uri.EscapeDataString(id)}?version={version}", null, Json.CtType, cancellationToken);
+
+    /// <summary>GET /extensions/key={key}. Null when absent.</summary>
+    public Task<Extension?> GetExtensionByKeyAsync(string key, CancellationToken cancellationToken) =>
+        GetOrNullAsync($"extensions/key={Uri.EscapeDataString(key)}", Json.Extension, cancellationToken);
+
+    public Task<Extension> CreateExtensionAsync(ExtensionDraft draft, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, "extensions", JsonContent.Create(draft, Json.ExtensionDraft), Json.Extension, cancellationToken);
+
+    public Task<Extension> UpdateExtensionAsync(string id, long version, IReadOnlyList<ExtensionUpdateAction> actions, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"extensions/{Uri.EscapeDataString(id)}",
+            JsonContent.Create(new UpdateRequest<ExtensionUpdateAction>(version, actions), Json.UpdateRequestExtensionUpdateAction), Json.Extension, cancellationToken);
+
+    public Task<Extension> DeleteExtensionAsync(string id, long version, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, $"extensions/{Uri.EscapeDataString(id)}?version={version}", null, Json.Extension, cancellationToken);
+
+    /// <summary>GET /customers/{id}. Null when absent.</summary>
+    public Task<Customer?> GetCustomerAsync(string id, CancellationToken cancellationToken) =>
+        GetOrNullAsync($"customers/{Uri.EscapeDataString(id)}", Json.Customer, cancellationToken);
+
+    public Task<Customer> UpdateCustomerAsync(string id, long version, IReadOnlyList<UpdateAction> actions, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"customers/{Uri.EscapeDataString(id)}",
+            JsonContent.Create(new UpdateRequest<UpdateAction>(version, actions), Json.UpdateRequestUpdateAction), Json.Customer, cancellationToken);
+
+    /// <summary>Escapes a value for a double-quoted predicate string literal.</summary>
+    public static string EscapePredicateString(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    private async Task<T?> GetOrNullAsync<T>(string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class
+    {
+        try
+        {
+            return await SendAsync(HttpMethod.Get, path, null, typeInfo, cancellationToken);
+        }
+        catch (CommercetoolsApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(method, path) { Content = content };
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CommercetoolsApiException($"commercetools could not be reached ({method} {StripQuery(path)}).", e);
+        }
+        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw new CommercetoolsApiException($"commercetools did not answer in time ({method} {StripQuery(path)}).", e);
+        }
+
+        using (response)
+        {
+            if (response.IsSuccessStatusCode)
+            {
+                try
+                {
+                    return await response.Content.ReadFromJsonAsync(typeInfo, cancellationToken)
+                        ?? throw new CommercetoolsApiException(response.StatusCode, [], null, "commercetools returned an empty body.");
+                }
+                catch (JsonException e)
+                {
+                    throw new CommercetoolsApiException($"commercetools returned a body that could not be read ({method} {StripQuery(path)}).", e);
+                }
+            }
+
+            throw await BuildExceptionAsync(response, method, path, cancellationToken);
+        }
+    }
+
+    private static async Task<CommercetoolsApiException> BuildExceptionAsync(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)
+    {
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        ErrorResponse? parsed = null;
+        try
+        {
+            parsed = string.IsNullOrWhiteSpace(body) ? null : JsonSerializer.Deserialize(body, Json.ErrorResponse);
+        }
+        catch (JsonException)
+        {
+            // Not the commercetools envelope (a proxy page, say): keep the raw body only.
+        }
+
+        var errors = parsed?.Errors.Select(e => new CommercetoolsError(e.Code, e.Message)).ToList() ?? [];
+        var message = $"commercetools answered {(int)response.StatusCode} to {method} {StripQuery(path)}: {parsed?.Message ?? response.ReasonPhrase}";
+        if (response.StatusCode == HttpStatusCode.Conflict)
+        {
+            var current = parsed?.Errors.FirstOrDefault(e => e.CurrentVersion is not null)?.CurrentVersion;
+            return new ConcurrentModificationException(response.StatusCode, errors, body, message, current);
+        }
+
+        return new CommercetoolsApiException(response.StatusCode, errors, body, message);
+    }
+
+    private static string StripQuery(string path)
+    {
+        var i = path.IndexOf('?', StringComparison.Ordinal);
+        return i < 0 ? path : path[..i];
+    }
+}

@@ -1,0 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Connector.Commercetools;
+
+/// <summary>DI registration of the commercetools client.</summary>
+public static class CommercetoolsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers <see cref="CommercetoolsClient"/> with its token handler, options bound from
+    /// <see cref="CommercetoolsOptions.SectionName"/> and validated at start-up. Returns the client builder so
+    /// callers (tests) can swap the primary handler.
+    /// </summary>
+    public static IHttpClientBuilder AddCommercetoolsClient(this IServiceCollection services)
+    {
+        services.AddOptions<CommercetoolsOptions>()
+            .BindConfiguration(CommercetoolsOptions.SectionName)
+            .ValidateDataAnnotations()
+            .Validate(o => !o.Validate().Any(), "Commercetools API/auth URL missing or not absolute (set CTP_API_URL and CTP_AUTH_URL, or CTP_REGION).")
+            .ValidateOnStart();
+        services.AddSingleton<CommercetoolsTokenCache>();
+        services.AddTransient<CommercetoolsAuthHandler>();
+        services.AddHttpClient(CommercetoolsTokenCache.AuthClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        return services.AddHttpClient<CommercetoolsClient>((sp, http) =>
+            {
+                http.BaseAddress = sp.GetRequiredService<IOptions<CommercetoolsOptions>>().Value.ProjectBaseUri;
+                http.Timeout = TimeSpan.FromSeconds(30);
+            })
+            .AddHttpMessageHandler<CommercetoolsAuthHandler>();
+    }
+}

@@ -1,3 +1,0 @@
-namespace Connector.Commercetools;
-
-internal static class Placeholder;

@@ -1,3 +1,0 @@
-namespace Connector.PayPal;
-
-internal static class Placeholder;
