@@ -1,3 +1,0 @@
-namespace Connector.Domain;
-
-internal static class Placeholder;
