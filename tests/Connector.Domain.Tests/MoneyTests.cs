@@ -109,6 +109,7 @@ public sealed class MoneyTests
     [InlineData("0x10")]
     [InlineData("10.001")]
     [InlineData("1000000000000000000000")]
+    [InlineData("92233720368547758.08")]
     public void Malformed_or_too_precise_PayPal_values_are_rejected(string value) =>
         Should.Throw<DomainValidationException>(() => Money.FromPayPalValue(value, "EUR"));
 

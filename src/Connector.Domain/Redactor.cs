@@ -1,0 +1,100 @@
+using System.Collections.Frozen;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Connector.Domain;
+
+/// <summary>
+/// Masks secrets and personal data before JSON goes into interface interactions or logs: card numbers (last four
+/// kept), card security codes, tokens, client secrets, passwords, birth dates and phone numbers.
+/// </summary>
+public static partial class Redactor
+{
+    /// <summary>What a masked value is replaced with.</summary>
+    public const string Mask = "****";
+
+    private static readonly FrozenSet<string> SensitiveKeys = new[]
+    {
+        "number", "security_code", "cvv", "cvc", "token", "id_token", "access_token", "refresh_token", "client_token",
+        "birth_date", "phone", "phone_number", "national_number", "password", "client_secret", "authorization",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The keys (compared case-insensitively) whose values are masked.</summary>
+    public static IReadOnlyCollection<string> Keys => SensitiveKeys;
+
+    /// <summary>
+    /// A deep copy of <paramref name="node"/> in which the value of every sensitive key is masked, at any depth.
+    /// Strings and numbers become <see cref="Mask"/>, except card <c>number</c>s of 12 or more digits, which keep
+    /// their last four (<c>************1111</c>). Objects and arrays under a sensitive key keep their shape with
+    /// every leaf masked. Other values are copied unchanged (ids stay readable).
+    /// </summary>
+    /// <param name="node">JSON to redact; not modified.</param>
+    public static JsonNode? Redact(JsonNode? node) => Copy(node, maskLeaves: false, key: null);
+
+    /// <summary>
+    /// Best-effort masking of free text (error messages, raw bodies that are not JSON): runs of 12–19 digits,
+    /// optionally separated by single spaces or dashes, keep only their last four digits.
+    /// </summary>
+    /// <param name="text">Text to redact.</param>
+    public static string RedactText(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return CardNumberLike().Replace(text, match => MaskAllButLastFour(match.Value));
+    }
+
+    private static JsonNode? Copy(JsonNode? node, bool maskLeaves, string? key)
+    {
+        switch (node)
+        {
+            case null:
+                return null;
+            case JsonObject obj:
+                var copy = new JsonObject();
+                foreach (var (name, child) in obj)
+                {
+                    copy[name] = Copy(child, maskLeaves || SensitiveKeys.Contains(name), name);
+                }
+
+                return copy;
+            case JsonArray array:
+                var items = new JsonArray();
+                foreach (var child in array)
+                {
+                    items.Add(Copy(child, maskLeaves, key));
+                }
+
+                return items;
+            default:
+                return maskLeaves ? MaskLeaf(node, key) : node.DeepClone();
+        }
+    }
+
+    private static JsonNode MaskLeaf(JsonNode leaf, string? key)
+    {
+        var kind = leaf.GetValueKind();
+        if (kind is JsonValueKind.True or JsonValueKind.False)
+        {
+            return JsonValue.Create(Mask);
+        }
+
+        var text = kind == JsonValueKind.String ? leaf.GetValue<string>() : leaf.ToJsonString();
+        if (string.Equals(key, "number", StringComparison.OrdinalIgnoreCase) && text.Count(char.IsAsciiDigit) >= 12)
+        {
+            return JsonValue.Create(MaskAllButLastFour(text));
+        }
+
+        return JsonValue.Create(Mask);
+    }
+
+    private static string MaskAllButLastFour(string value)
+    {
+        var digits = value.Where(char.IsAsciiDigit).ToArray();
+        var lastFour = new string(digits[^4..]);
+        return new string('*', digits.Length - 4) + lastFour;
+    }
+
+    // Digit runs glued to letters or to a dash after an alphanumeric (UUID groups, PayPal ids) are not card numbers.
+    [GeneratedRegex(@"(?<![0-9A-Za-z])(?<![0-9A-Za-z]-)(?:\d[ -]?){11,18}\d(?![0-9A-Za-z])(?!-[0-9A-Za-z])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex CardNumberLike();
+}
