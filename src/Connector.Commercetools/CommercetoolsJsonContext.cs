@@ -30,4 +30,8 @@ namespace Connector.Commercetools;
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(TokenResponse))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(string))]
+[JsonSerializable(typeof(ExtensionInput))]
+[JsonSerializable(typeof(ExtensionUpdateResponse))]
+[JsonSerializable(typeof(ExtensionErrorResponse))]
 public sealed partial class CommercetoolsJsonContext : JsonSerializerContext;

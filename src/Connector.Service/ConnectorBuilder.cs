@@ -1,0 +1,52 @@
+using Connector.Commercetools;
+using Connector.PayPal;
+using Connector.Service.Configuration;
+using Connector.Service.Endpoints;
+using Connector.Service.Extensions;
+using Connector.Service.Extensions.Operations;
+using Connector.Service.Settings;
+
+namespace Connector.Service;
+
+/// <summary>The connector's service registrations and routes: <c>AddConnector</c> / <c>MapConnector</c>.</summary>
+public static class ConnectorBuilder
+{
+    public static WebApplicationBuilder AddConnector(this WebApplicationBuilder builder)
+    {
+        builder.Configuration.AddLegacyVariables();
+        var services = builder.Services;
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServiceJsonContext.Default));
+        services.AddOptions<ConnectorOptions>()
+            .BindConfiguration(ConnectorOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton(TimeProvider.System);
+        services.AddCommercetoolsClient();
+        services.AddPayPalClient();
+        services.AddSingleton<SettingsProvider>();
+        services.AddSingleton<TypeIdResolver>();
+        services.AddTransient<OperationServices>();
+        services.AddTransient<ExtensionDispatcher>();
+
+        services.AddTransient<IPaymentOperation, CreatePayPalOrder>();
+        services.AddTransient<IPaymentOperation, GetClientToken>();
+        services.AddTransient<IPaymentOperation, AuthorizePayPalOrder>();
+        services.AddTransient<IPaymentOperation, CapturePayPalOrder>();
+        services.AddTransient<IPaymentOperation, CapturePayPalAuthorization>();
+        services.AddTransient<IPaymentOperation, VoidPayPalAuthorization>();
+        services.AddTransient<IPaymentOperation, GetPayPalOrder>();
+        services.AddTransient<IPaymentOperation, GetPayPalCapture>();
+        services.AddTransient<IPaymentOperation, RefundPayPalOrder>();
+        services.AddTransient<IPaymentOperation, CreateTrackingInformation>();
+        services.AddTransient<IPaymentOperation, UpdateTrackingInformation>();
+        services.AddTransient<IPaymentOperation, UpdatePayPalOrder>();
+        return builder;
+    }
+
+    public static WebApplication MapConnector(this WebApplication app)
+    {
+        app.MapHealthEndpoints();
+        app.MapExtensionEndpoints();
+        return app;
+    }
+}

@@ -1,0 +1,65 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Connector.Commercetools;
+using Connector.Commercetools.Models;
+using Connector.Service.Configuration;
+using Connector.Service.Extensions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+
+namespace Connector.Service.Endpoints;
+
+/// <summary><c>POST /paypal-commercetools-extension</c>: the commercetools API extension for payments and customers.</summary>
+internal static class ExtensionEndpoints
+{
+    public const string Path = "/paypal-commercetools-extension";
+
+    public static IEndpointRouteBuilder MapExtensionEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(Path, HandleExtensionAsync);
+        return app;
+    }
+
+    private static async Task<Results<ContentHttpResult, UnauthorizedHttpResult>> HandleExtensionAsync(
+        HttpRequest request, ExtensionDispatcher dispatcher, IOptions<ConnectorOptions> options, CancellationToken cancellationToken)
+    {
+        if (!IsAuthorized(request.Headers.Authorization.ToString(), options.Value.ExtensionAuthorization))
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        ExtensionInput? input;
+        try
+        {
+            input = await JsonSerializer.DeserializeAsync(request.Body, CommercetoolsJsonContext.Default.ExtensionInput, cancellationToken);
+        }
+        catch (JsonException)
+        {
+            input = null;
+        }
+
+        var outcome = input is null
+            ? ExtensionOutcome.InvalidInput("The extension request body is not valid JSON.")
+            : await dispatcher.DispatchAsync(input, cancellationToken);
+        return outcome.Errors is { } errors
+            ? Json(new ExtensionErrorResponse(errors), CommercetoolsJsonContext.Default.ExtensionErrorResponse, StatusCodes.Status400BadRequest)
+            : Json(new ExtensionUpdateResponse(outcome.Actions!), CommercetoolsJsonContext.Default.ExtensionUpdateResponse, StatusCodes.Status200OK);
+    }
+
+    private static ContentHttpResult Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, int status) =>
+        TypedResults.Content(JsonSerializer.Serialize(value, typeInfo), "application/json", Encoding.UTF8, status);
+
+    /// <summary>Constant-time comparison of the whole header value (hashes first so length is not leaked either).</summary>
+    internal static bool IsAuthorized(string presented, string expected)
+    {
+        if (string.IsNullOrEmpty(expected) || string.IsNullOrEmpty(presented))
+        {
+            return false;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(
+            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
+            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+    }
+}

@@ -1,0 +1,46 @@
+using Connector.Commercetools;
+using Connector.Domain.Settings;
+using Connector.PayPal;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Connector.Service.Endpoints;
+
+/// <summary><c>/health</c> (process is up) and <c>/ready</c> (both upstream APIs answer with our credentials).</summary>
+internal static class HealthEndpoints
+{
+    public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/health", () => TypedResults.Ok(new HealthStatus("ok", null)));
+        app.MapGet("/ready", ReadyAsync);
+        return app;
+    }
+
+    private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> ReadyAsync(
+        PayPalTokenService payPal, CommercetoolsClient commercetools, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        try
+        {
+            await payPal.GetAccessTokenAsync(cancellationToken);
+        }
+        catch (PayPalApiException e)
+        {
+            problems.Add("paypal: " + e.Message);
+        }
+
+        try
+        {
+            await commercetools.GetCustomObjectAsync(SettingsDefaults.Container, SettingsDefaults.Key, cancellationToken);
+        }
+        catch (CommercetoolsApiException e)
+        {
+            problems.Add("commercetools: " + e.Message);
+        }
+
+        return problems.Count == 0
+            ? TypedResults.Ok(new HealthStatus("ready", null))
+            : TypedResults.Json(new HealthStatus("not ready", problems), ServiceJsonContext.Default.HealthStatus, statusCode: StatusCodes.Status503ServiceUnavailable);
+    }
+}
+
+internal sealed record HealthStatus(string Status, IReadOnlyList<string>? Problems);

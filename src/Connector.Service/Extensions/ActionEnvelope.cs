@@ -1,0 +1,73 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Connector.Commercetools;
+using Connector.Commercetools.Models;
+using Connector.Domain;
+
+namespace Connector.Service.Extensions;
+
+/// <summary>
+/// The update actions of spec §3, in the order the TypeScript connector emits them: request interaction, response field,
+/// response interaction, request field cleared, then the operation's extras. Interaction data is redacted.
+/// </summary>
+internal static class ActionEnvelope
+{
+    public static IEnumerable<UpdateAction> ForPayment(string operation, string interactionTypeKey, string requestValue, OperationResult result, DateTimeOffset now)
+    {
+        var responseText = ResponseText(result);
+        yield return Interaction(interactionTypeKey, operation + "Request", RedactText(requestValue), now);
+        yield return new SetCustomField(operation + "Response", CustomFieldValues.String(responseText));
+        // Raw-string responses are tokens (client token, id token): keep them out of the interaction log entirely.
+        var logged = result.ResponseText is null ? RedactText(responseText) : "[redacted]";
+        yield return Interaction(interactionTypeKey, operation + "Response", logged, now);
+        yield return new SetCustomField(operation + "Request", null);
+        foreach (var extra in result.Extras)
+        {
+            yield return extra;
+        }
+    }
+
+    /// <summary>Customer operations write only the response field, clear the request and add their extras.</summary>
+    public static IEnumerable<UpdateAction> ForCustomer(string operation, OperationResult result)
+    {
+        yield return new SetCustomField(operation + "Response", CustomFieldValues.String(ResponseText(result)));
+        yield return new SetCustomField(operation + "Request", null);
+        foreach (var extra in result.Extras)
+        {
+            yield return extra;
+        }
+    }
+
+    /// <summary>The anchor's failure shape: <c>{"success":false,"message":M,"details":D}</c>.</summary>
+    public static OperationResult Failure(string message, JsonNode? details) =>
+        OperationResult.Json(new JsonObject { ["success"] = false, ["message"] = message, ["details"] = details });
+
+    private static string ResponseText(OperationResult result) =>
+        result.ResponseText ?? JsonCleaner.StripNullsAndEmpty(result.ResponseJson)?.ToJsonString() ?? "{}";
+
+    private static AddInterfaceInteraction Interaction(string typeKey, string type, string data, DateTimeOffset now) =>
+        new(Reference.TypeByKey(typeKey), new Dictionary<string, JsonElement>
+        {
+            ["type"] = CustomFieldValues.String(type),
+            ["data"] = CustomFieldValues.String(data),
+            ["timestamp"] = CustomFieldValues.String(now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture)),
+        });
+
+    private static string RedactText(string text)
+    {
+        try
+        {
+            var node = JsonNode.Parse(text);
+            if (node is JsonObject or JsonArray)
+            {
+                return Redactor.Redact(node)?.ToJsonString() ?? text;
+            }
+        }
+        catch (JsonException)
+        {
+            // Not JSON (a raw token id or client token): fall through to the text rules.
+        }
+
+        return Redactor.RedactText(text);
+    }
+}

@@ -1,0 +1,272 @@
+using System.Text.Json;
+using Connector.Commercetools;
+using Connector.Commercetools.Models;
+using Connector.Domain;
+using Connector.PayPal;
+using Connector.Service.Configuration;
+using Microsoft.Extensions.Options;
+
+namespace Connector.Service.Extensions;
+
+/// <summary>The outcome of one extension call: actions to apply, or errors that make commercetools reject the update.</summary>
+internal sealed record ExtensionOutcome(IReadOnlyList<UpdateAction>? Actions, IReadOnlyList<ExtensionError>? Errors)
+{
+    public static ExtensionOutcome Ok(IReadOnlyList<UpdateAction> actions) => new(actions, null);
+
+    public static ExtensionOutcome InvalidInput(string message) => new(null, [new ExtensionError("InvalidInput", message)]);
+
+    public static ExtensionOutcome InvalidOperation(string message) => new(null, [new ExtensionError("InvalidOperation", message)]);
+}
+
+/// <summary>
+/// Runs the operations whose <c>&lt;name&gt;Request</c> field is set on a payment or customer of our custom types
+/// (spec §2), inside the deadline commercetools gives the extension, and turns every failure into the documented answer.
+/// </summary>
+internal sealed partial class ExtensionDispatcher(
+    IEnumerable<IPaymentOperation> paymentOperations,
+    IEnumerable<ICustomerOperation> customerOperations,
+    TypeIdResolver typeIds,
+    IOptions<ConnectorOptions> options,
+    TimeProvider timeProvider,
+    ILogger<ExtensionDispatcher> logger)
+{
+    private const int MaxActions = 100;
+
+    // Operation order of spec §4 (the TypeScript connector's handler order).
+    private static readonly string[] PaymentOrder =
+    [
+        "createPayPalOrder", "getClientToken", "authorizePayPalOrder", "capturePayPalOrder", "capturePayPalAuthorization",
+        "voidPayPalAuthorization", "getPayPalOrder", "getPayPalCapture", "refundPayPalOrder", "createTrackingInformation",
+        "updateTrackingInformation", "updatePayPalOrder",
+    ];
+
+    private static readonly string[] CustomerOrder =
+        ["getUserIDToken", "createVaultSetupToken", "createPaymentToken", "getPaymentTokens", "deletePaymentToken"];
+
+    private readonly IReadOnlyList<IPaymentOperation> _payment = [.. paymentOperations.OrderBy(o => Array.IndexOf(PaymentOrder, o.Name))];
+    private readonly IReadOnlyList<ICustomerOperation> _customer = [.. customerOperations.OrderBy(o => Array.IndexOf(CustomerOrder, o.Name))];
+
+    public async Task<ExtensionOutcome> DispatchAsync(ExtensionInput input, CancellationToken requestAborted)
+    {
+        if (input.Action is not ("Create" or "Update"))
+        {
+            return ExtensionOutcome.InvalidInput($"Unsupported extension action '{input.Action}'; expected Create or Update.");
+        }
+
+        if (input.Resource?.Obj is not { ValueKind: JsonValueKind.Object } obj)
+        {
+            return ExtensionOutcome.InvalidInput("The extension input has no resource.obj.");
+        }
+
+        var o = options.Value;
+        switch (input.Resource.TypeId)
+        {
+            case "payment":
+                {
+                    var payment = Deserialize(obj, CommercetoolsJsonContext.Default.Payment);
+                    if (payment is null)
+                    {
+                        return ExtensionOutcome.InvalidInput("resource.obj is not a valid payment.");
+                    }
+
+                    using var deadline = Deadline(o.PaymentExtensionTimeoutMs, requestAborted);
+                    if (!await IsOurTypeAsync(payment.Custom, o.PaymentTypeKey, deadline.Token))
+                    {
+                        return ExtensionOutcome.Ok([]);
+                    }
+
+                    return await RunAsync(_payment, payment.Custom!, payment.Id,
+                        (op, value, ct) => op.ExecuteAsync(new PaymentOperationContext(payment, value, input.Action), ct),
+                        (op, value, result) => ActionEnvelope.ForPayment(op.Name, o.InteractionTypeKey, value, result, timeProvider.GetUtcNow()),
+                        op => op.Name, deadline.Token, requestAborted);
+                }
+
+            case "customer":
+                {
+                    var customer = Deserialize(obj, CommercetoolsJsonContext.Default.Customer);
+                    if (customer is null)
+                    {
+                        return ExtensionOutcome.InvalidInput("resource.obj is not a valid customer.");
+                    }
+
+                    using var deadline = Deadline(o.CustomerExtensionTimeoutMs, requestAborted);
+                    if (!await IsOurTypeAsync(customer.Custom, o.CustomerTypeKey, deadline.Token))
+                    {
+                        return ExtensionOutcome.Ok([]);
+                    }
+
+                    return await RunAsync(_customer, customer.Custom!, customer.Id,
+                        (op, value, ct) => op.ExecuteAsync(new CustomerOperationContext(customer, value, input.Action), ct),
+                        (op, _, result) => ActionEnvelope.ForCustomer(op.Name, result),
+                        op => op.Name, deadline.Token, requestAborted);
+                }
+
+            default:
+                return ExtensionOutcome.InvalidInput($"Unsupported resource type '{input.Resource.TypeId}'; the connector handles payment and customer.");
+        }
+    }
+
+    private async Task<ExtensionOutcome> RunAsync<TOp>(IReadOnlyList<TOp> operations, CustomFields custom, string resourceId,
+        Func<TOp, string, CancellationToken, Task<OperationResult>> execute,
+        Func<TOp, string, OperationResult, IEnumerable<UpdateAction>> envelope,
+        Func<TOp, string> name, CancellationToken deadline, CancellationToken requestAborted)
+    {
+        var actions = new List<UpdateAction>();
+        foreach (var operation in operations)
+        {
+            var field = name(operation) + "Request";
+            if (!custom.Fields.TryGetValue(field, out var raw) || raw.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
+            {
+                continue;
+            }
+
+            if (raw.ValueKind != JsonValueKind.String)
+            {
+                return ExtensionOutcome.InvalidInput($"{field} must be a string holding the request.");
+            }
+
+            var value = raw.GetString()!;
+            OperationResult result;
+            try
+            {
+                result = await execute(operation, value, deadline);
+                Log.OperationSucceeded(logger, name(operation), resourceId);
+            }
+            catch (DomainValidationException e)
+            {
+                Log.OperationRejected(logger, name(operation), resourceId, e.Message);
+                return ExtensionOutcome.InvalidInput(e.Message);
+            }
+            catch (PayPalApiException e) when (!e.IsTransient && e.StatusCode != System.Net.HttpStatusCode.Unauthorized)
+            {
+                Log.PayPalBusinessError(logger, name(operation), resourceId, (int)e.StatusCode, e.Name, e.DebugId);
+                result = BusinessFailure(name(operation), e);
+            }
+            catch (PayPalApiException e)
+            {
+                Log.UpstreamFailed(logger, name(operation), resourceId, "PayPal", e.Message);
+                return ExtensionOutcome.InvalidOperation($"{name(operation)}: PayPal is unavailable ({Describe(e)}). The update may be retried unchanged; it will not be applied twice.");
+            }
+            catch (CommercetoolsApiException e)
+            {
+                Log.UpstreamFailed(logger, name(operation), resourceId, "commercetools", e.Message);
+                return ExtensionOutcome.InvalidOperation($"{name(operation)}: commercetools could not be read ({(int)e.StatusCode}). The update may be retried unchanged.");
+            }
+            catch (OperationCanceledException) when (deadline.IsCancellationRequested && !requestAborted.IsCancellationRequested)
+            {
+                Log.UpstreamFailed(logger, name(operation), resourceId, "deadline", "extension time budget exhausted");
+                return ExtensionOutcome.InvalidOperation($"{name(operation)}: PayPal did not answer within the extension's time budget. The update may be retried unchanged; it will not be applied twice.");
+            }
+
+            actions.AddRange(envelope(operation, value, result));
+        }
+
+        if (actions.Count > MaxActions)
+        {
+            return ExtensionOutcome.InvalidInput($"Too many operations in one update ({actions.Count} actions; commercetools accepts {MaxActions}). Send them in separate updates.");
+        }
+
+        return ExtensionOutcome.Ok(actions);
+    }
+
+    /// <summary>Spec §2: PayPal 4xx → <c>{"success":false,...}</c> in the response field, HTTP 200.</summary>
+    private static OperationResult BusinessFailure(string operation, PayPalApiException e)
+    {
+        var issues = e.Issues;
+        if (operation == "createPayPalOrder")
+        {
+            var message = issues.Any(i => i is "PAYMENT_SOURCE_DECLINED_BY_PROCESSOR" or "PAYMENT_SOURCE_CANNOT_BE_USED") ? "paymentSourceDeclined"
+                : issues.Any(i => i is "PAYMENT_SOURCE_INFO_CANNOT_BE_VERIFIED" or "SHIPPING_ADDRESS_INVALID" or "BILLING_ADDRESS_INVALID" or "INVALID_COUNTRY_CODE" or "POSTAL_CODE_REQUIRED") ? "paymentSourceNotVerified"
+                : "OTHER";
+            return ActionEnvelope.Failure(message, DetailsNode(e));
+        }
+
+        var text = e.DebugId is null ? e.Message : $"{e.Message} (debug_id {e.DebugId})";
+        return ActionEnvelope.Failure(text, DetailsNode(e));
+    }
+
+    private static System.Text.Json.Nodes.JsonNode DetailsNode(PayPalApiException e)
+    {
+        var array = new System.Text.Json.Nodes.JsonArray();
+        foreach (var d in e.Details)
+        {
+            array.Add(new System.Text.Json.Nodes.JsonObject { ["issue"] = d.Issue, ["field"] = d.Field, ["description"] = d.Description });
+        }
+
+        return new System.Text.Json.Nodes.JsonObject { ["name"] = e.Name, ["debug_id"] = e.DebugId, ["issues"] = array };
+    }
+
+    private static string Describe(PayPalApiException e) => e.StatusCode == 0 ? "no answer" : $"HTTP {(int)e.StatusCode}";
+
+    private async Task<bool> IsOurTypeAsync(CustomFields? custom, string typeKey, CancellationToken cancellationToken)
+    {
+        if (custom is null)
+        {
+            return false;
+        }
+
+        if (custom.Type.Key is { } key)
+        {
+            return key == typeKey;
+        }
+
+        var id = await typeIds.ResolveAsync(typeKey, cancellationToken);
+        // When the type cannot be resolved (commercetools unreachable), trust the extension's trigger condition.
+        return id is null || id == custom.Type.Id;
+    }
+
+    private OperationDeadline Deadline(int extensionTimeoutMs, CancellationToken requestAborted)
+    {
+        // Leave commercetools time to receive our answer and apply it: 15% of the timeout, at least 250 ms.
+        var budget = extensionTimeoutMs - Math.Max(250, extensionTimeoutMs * 15 / 100);
+        return new OperationDeadline(TimeSpan.FromMilliseconds(budget), timeProvider, requestAborted);
+    }
+
+    private static T? Deserialize<T>(JsonElement element, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    {
+        try
+        {
+            return element.Deserialize(typeInfo);
+        }
+        catch (JsonException)
+        {
+            return default;
+        }
+    }
+
+    /// <summary>A token cancelled when the time budget runs out or the caller goes away.</summary>
+    private sealed class OperationDeadline : IDisposable
+    {
+        private readonly CancellationTokenSource _timer;
+        private readonly CancellationTokenSource _linked;
+
+        public OperationDeadline(TimeSpan budget, TimeProvider timeProvider, CancellationToken requestAborted)
+        {
+            _timer = new CancellationTokenSource(budget, timeProvider);
+            _linked = CancellationTokenSource.CreateLinkedTokenSource(_timer.Token, requestAborted);
+        }
+
+        public CancellationToken Token => _linked.Token;
+
+        public void Dispose()
+        {
+            _linked.Dispose();
+            _timer.Dispose();
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "{Operation} succeeded for {ResourceId}")]
+        public static partial void OperationSucceeded(ILogger logger, string operation, string resourceId);
+
+        [LoggerMessage(EventId = 4002, Level = LogLevel.Information, Message = "{Operation} rejected for {ResourceId}: {Reason}")]
+        public static partial void OperationRejected(ILogger logger, string operation, string resourceId, string reason);
+
+        [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "{Operation} for {ResourceId}: PayPal answered {Status} {Name} (debug_id {DebugId})")]
+        public static partial void PayPalBusinessError(ILogger logger, string operation, string resourceId, int status, string? name, string? debugId);
+
+        [LoggerMessage(EventId = 4004, Level = LogLevel.Warning, Message = "{Operation} for {ResourceId}: {Upstream} failed: {Reason}")]
+        public static partial void UpstreamFailed(ILogger logger, string operation, string resourceId, string upstream, string reason);
+    }
+}

@@ -1,0 +1,30 @@
+using Connector.Commercetools.Models;
+using Connector.Domain;
+
+namespace Connector.Service.Extensions.Operations;
+
+/// <summary><c>authorizePayPalOrderRequest</c>: authorizes an approved order; records an Authorization with the authorized amount.</summary>
+internal sealed class AuthorizePayPalOrder(OperationServices services) : IPaymentOperation
+{
+    public string Name => "authorizePayPalOrder";
+
+    public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
+    {
+        var field = Name + "Request";
+        var request = RequestJson.ParseObject(context.RequestValue, field);
+        var orderId = PaymentLookups.OrderId(context.Payment, request, field);
+        var body = RequestJson.OptionalObject(request, "payment_source", field) is { } source ? new System.Text.Json.Nodes.JsonObject { ["payment_source"] = source.DeepClone() } : null;
+        var response = await services.PayPal.AuthorizeOrderAsync(orderId, body, PaymentLookups.RequestId(context, Name), cancellationToken);
+        var order = response.Value!;
+        var now = services.Time.GetUtcNow();
+        var actions = new List<UpdateAction>();
+        foreach (var authorization in PaymentActions.Authorizations(order))
+        {
+            actions.AddRange(PaymentActions.RecordTransaction(context.Payment, TransactionType.Authorization, authorization.Amount, authorization.Id,
+                TransactionStates.FromAuthorizationStatus(authorization.Status), now));
+        }
+
+        actions.AddRange(PaymentActions.StatusFields(order));
+        return OperationResult.Json(response.Raw, actions);
+    }
+}

@@ -1,0 +1,53 @@
+using System.Text.Json;
+using Connector.Commercetools.Models;
+using Connector.Domain;
+using Connector.PayPal.Models;
+
+namespace Connector.Service.Extensions.Operations;
+
+/// <summary>
+/// <c>capturePayPalAuthorizationRequest</c>: captures all or part of an authorization (<c>amount</c> in major units,
+/// <c>final_capture</c>, <c>invoice_id</c>, <c>note_to_payer</c>); the Charge records what PayPal actually captured.
+/// </summary>
+internal sealed class CapturePayPalAuthorization(OperationServices services) : IPaymentOperation
+{
+    public string Name => "capturePayPalAuthorization";
+
+    public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
+    {
+        var field = Name + "Request";
+        var request = RequestJson.ParseObject(context.RequestValue, field);
+        var authorization = PaymentLookups.Authorization(context.Payment, request, field);
+        var amount = AmountArgument.Parse(request, context.Payment, field);
+        var body = new CaptureAuthorizationRequest
+        {
+            Amount = amount is { } m ? new PayPalMoney(m.CurrencyCode, m.ToPayPalValue(field + ".amount")) : null,
+            FinalCapture = RequestJson.OptionalBool(request, "final_capture", field),
+            InvoiceId = RequestJson.OptionalString(request, "invoice_id", field),
+            NoteToPayer = RequestJson.OptionalString(request, "note_to_payer", field),
+        };
+        var response = await services.PayPal.CaptureAuthorizationAsync(authorization.InteractionId!, body, PaymentLookups.RequestId(context, Name), cancellationToken);
+        var capture = response.Value!;
+        var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.Charge, capture.Amount, capture.Id,
+            TransactionStates.FromCaptureStatus(capture.Status), services.Time.GetUtcNow(), amount).ToList();
+        return OperationResult.Json(response.Raw, actions);
+    }
+}
+
+/// <summary>The optional <c>amount</c> argument (major units, number or string), exact in the payment's currency.</summary>
+internal static class AmountArgument
+{
+    public static Money? Parse(System.Text.Json.Nodes.JsonObject request, Payment payment, string field)
+    {
+        var node = request["amount"];
+        if (node is null)
+        {
+            return null;
+        }
+
+        using var document = JsonDocument.Parse(node.ToJsonString());
+        var planned = payment.AmountPlanned;
+        var digits = planned.FractionDigits ?? Currencies.CommercetoolsFractionDigits(planned.CurrencyCode);
+        return Money.ParseMajorUnits(document.RootElement, planned.CurrencyCode, digits, field + ".amount");
+    }
+}

@@ -1,0 +1,253 @@
+using System.Text.Json.Nodes;
+using Connector.Commercetools;
+using Connector.Commercetools.Models;
+using Connector.Domain;
+using Connector.Domain.Checkout;
+using Connector.Service.Settings;
+
+namespace Connector.Service.Extensions.Operations;
+
+/// <summary>
+/// <c>createPayPalOrderRequest</c>: creates a PayPal order for the payment. Amounts always come from commercetools
+/// (the payment's <c>amountPlanned</c> and its cart), never from the caller, so a shopper with a My Payments token
+/// cannot change the price. Records <c>PayPalOrderId</c>, the interface id and the status fields; no transaction.
+/// </summary>
+internal sealed class CreatePayPalOrder(OperationServices services) : IPaymentOperation
+{
+    private static readonly HashSet<string> PaymentSources = ["paypal", "venmo", "card", "pay_upon_invoice", "google_pay", "apple_pay", "token"];
+
+    // Fields a caller may pass besides the connector's own; everything that carries amounts is refused.
+    private static readonly HashSet<string> Known =
+        ["payment_source", "paymentSource", "clientMetadataId", "custom_invoice_id", "custom_id", "storeInVaultOnSuccess", "application_context", "processing_instruction"];
+
+    public string Name => "createPayPalOrder";
+
+    public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
+    {
+        var field = Name + "Request";
+        var payment = context.Payment;
+        var request = RequestJson.ParseObject(context.RequestValue, field);
+        foreach (var (key, _) in request)
+        {
+            if (key is "purchase_units" or "intent" or "amount")
+            {
+                throw new DomainValidationException($"{field}.{key} cannot be set: amounts and intent come from commercetools and the connector settings.");
+            }
+
+            if (!Known.Contains(key))
+            {
+                throw new DomainValidationException($"{field}.{key} is not supported (allowed: {string.Join(", ", Known.Order(StringComparer.Ordinal))}).");
+            }
+        }
+
+        var source = ReadPaymentSource(request, field);
+        var clientMetadataId = RequestJson.OptionalString(request, "clientMetadataId", field);
+        if (clientMetadataId is { Length: > 36 })
+        {
+            throw new DomainValidationException($"{field}.clientMetadataId must be at most 36 characters.");
+        }
+
+        var customId = RequestJson.OptionalString(request, "custom_id", field);
+        var invoiceId = RequestJson.OptionalString(request, "custom_invoice_id", field) ?? payment.Id;
+        var storeInVault = RequestJson.OptionalBool(request, "storeInVaultOnSuccess", field);
+
+        var settingsTask = services.Settings.GetAsync(cancellationToken).AsTask();
+        var cart = await services.Commercetools.FindCartByPaymentAsync(payment.Id, cancellationToken);
+        var settings = await settingsTask;
+
+        var amountPlanned = PaymentActions.ToMoney(payment.AmountPlanned);
+        if (!Currencies.IsSupportedByPayPal(amountPlanned.CurrencyCode))
+        {
+            throw new DomainValidationException($"{field}: PayPal does not accept the currency {amountPlanned.CurrencyCode} of the payment's amountPlanned.");
+        }
+
+        var checkoutCart = cart is null ? null : CartMapping.ToCheckoutCart(cart);
+        var locale = cart?.Locale;
+        var plan = PurchaseUnitPlanner.Plan(amountPlanned, checkoutCart, new PlannerOptions
+        {
+            InvoiceId = invoiceId,
+            CustomId = customId,
+            Description = settings.GetLocalized("paymentDescription", locale),
+        });
+
+        var body = new JsonObject
+        {
+            ["intent"] = settings.Intent,
+            ["purchase_units"] = new JsonArray(plan.ToPayPalJson()),
+        };
+        if (request["application_context"] is JsonObject applicationContext)
+        {
+            body["application_context"] = applicationContext.DeepClone();
+        }
+
+        if (source is not null)
+        {
+            var (sourceKey, sourceValue) = source.Value;
+            if (sourceKey == "pay_upon_invoice")
+            {
+                if (cart is null)
+                {
+                    throw new DomainValidationException($"{field}: Pay Upon Invoice needs the payment to belong to a cart (its billing address, e-mail and name are sent).");
+                }
+
+                if (checkoutCart!.TotalGrossCents != amountPlanned.MinorUnits)
+                {
+                    throw new DomainValidationException($"{field}: Pay Upon Invoice needs amountPlanned to equal the cart total.");
+                }
+
+                if (clientMetadataId is null)
+                {
+                    throw new DomainValidationException($"{field}.clientMetadataId is required for Pay Upon Invoice (PayPal's fraud check needs it).");
+                }
+
+                sourceValue = PayUponInvoiceSource(sourceValue, cart, settings, locale, field);
+                body["intent"] = "CAPTURE";
+                body["processing_instruction"] = "ORDER_COMPLETE_ON_PAYMENT_APPROVAL";
+            }
+            else if (request["processing_instruction"] is JsonValue instruction)
+            {
+                body["processing_instruction"] = instruction.DeepClone();
+            }
+
+            if (sourceValue["attributes"] is JsonObject attributes && attributes["customer"] is not null)
+            {
+                // The vault customer is always the payment's own customer, never one the caller names.
+                attributes.Remove("customer");
+            }
+
+            if (storeInVault ?? settings.StoreInVaultOnSuccess)
+            {
+                await AddVaultAttributesAsync(sourceKey, sourceValue, payment, field, cancellationToken);
+            }
+
+            body["payment_source"] = new JsonObject { [sourceKey] = sourceValue };
+        }
+
+        var response = await services.PayPal.CreateOrderAsync(body, PaymentLookups.RequestId(context, Name), clientMetadataId, cancellationToken);
+        var order = response.Value!;
+        var actions = new List<UpdateAction> { new SetCustomField(PaymentLookups.OrderIdField, CustomFieldValues.String(order.Id)) };
+        if (string.IsNullOrEmpty(payment.InterfaceId))
+        {
+            actions.Add(new SetInterfaceId(order.Id));
+        }
+
+        if (customId is not null)
+        {
+            actions.Add(new SetCustomField("PayPalCustomId", CustomFieldValues.String(customId)));
+        }
+
+        actions.AddRange(PaymentActions.StatusFields(order));
+        return OperationResult.Json(response.Raw, actions);
+    }
+
+    private static (string Key, JsonObject Value)? ReadPaymentSource(JsonObject request, string field)
+    {
+        var node = request["payment_source"] ?? request["paymentSource"];
+        if (node is null)
+        {
+            return null;
+        }
+
+        if (node is not JsonObject obj || obj.Count != 1)
+        {
+            throw new DomainValidationException($"{field}.payment_source must be an object with exactly one payment source ({string.Join(", ", PaymentSources.Order(StringComparer.Ordinal))}).");
+        }
+
+        var (key, value) = obj.First();
+        if (!PaymentSources.Contains(key))
+        {
+            throw new DomainValidationException($"{field}.payment_source.{key} is not a supported payment source ({string.Join(", ", PaymentSources.Order(StringComparer.Ordinal))}).");
+        }
+
+        if (value is not JsonObject sourceValue)
+        {
+            throw new DomainValidationException($"{field}.payment_source.{key} must be a JSON object.");
+        }
+
+        if (key == "token" && sourceValue["id"] is null)
+        {
+            throw new DomainValidationException($"{field}.payment_source.token.id is required.");
+        }
+
+        return (key, (JsonObject)sourceValue.DeepClone());
+    }
+
+    private async Task AddVaultAttributesAsync(string sourceKey, JsonObject source, Payment payment, string field, CancellationToken cancellationToken)
+    {
+        if (sourceKey is not ("paypal" or "venmo" or "card"))
+        {
+            throw new DomainValidationException($"{field}: storeInVaultOnSuccess works with paypal, venmo and card, not {sourceKey}.");
+        }
+
+        var customerId = payment.Customer?.Id
+            ?? throw new DomainValidationException($"{field}: storeInVaultOnSuccess needs a payment that belongs to a customer.");
+        var attributes = source["attributes"] as JsonObject ?? [];
+        source["attributes"] = attributes;
+        attributes["vault"] = sourceKey switch
+        {
+            "paypal" => new JsonObject { ["store_in_vault"] = "ON_SUCCESS", ["usage_type"] = "MERCHANT", ["customer_type"] = "CONSUMER" },
+            "venmo" => new JsonObject { ["store_in_vault"] = "ON_SUCCESS", ["usage_type"] = "MERCHANT" },
+            _ => new JsonObject { ["store_in_vault"] = "ON_SUCCESS" },
+        };
+
+        var customer = await services.Commercetools.GetCustomerAsync(customerId, cancellationToken);
+        if (customer?.Custom?.GetString("PayPalUserId") is { Length: > 0 } payPalUserId)
+        {
+            attributes["customer"] = new JsonObject { ["id"] = payPalUserId };
+        }
+    }
+
+    private static JsonObject PayUponInvoiceSource(JsonObject source, Cart cart, ConnectorSettings settings, string? locale, string field)
+    {
+        var billing = cart.BillingAddress ?? cart.ShippingAddress
+            ?? throw new DomainValidationException($"{field}: Pay Upon Invoice needs a billing address on the cart.");
+        var email = billing.Email ?? cart.CustomerEmail
+            ?? throw new DomainValidationException($"{field}: Pay Upon Invoice needs the shopper's e-mail on the cart.");
+        if (string.IsNullOrEmpty(billing.FirstName) || string.IsNullOrEmpty(billing.LastName))
+        {
+            throw new DomainValidationException($"{field}: Pay Upon Invoice needs the first and last name on the cart's billing address.");
+        }
+
+        if (source["birth_date"] is null)
+        {
+            throw new DomainValidationException($"{field}.payment_source.pay_upon_invoice.birth_date is required.");
+        }
+
+        source["name"] = new JsonObject { ["given_name"] = billing.FirstName, ["surname"] = billing.LastName };
+        source["email"] = email;
+        source["billing_address"] = new JsonObject
+        {
+            ["address_line_1"] = string.Join(' ', new[] { billing.StreetName, billing.StreetNumber }.Where(s => !string.IsNullOrEmpty(s))),
+            ["admin_area_2"] = billing.City,
+            ["postal_code"] = billing.PostalCode,
+            ["country_code"] = billing.Country,
+        };
+        var experience = source["experience_context"] as JsonObject ?? [];
+        experience["locale"] ??= NormalizeLocale(locale) ?? "de-DE";
+        if (settings.GetLocalized("ratePayBrandName", locale) is { } brand)
+        {
+            experience["brand_name"] ??= brand;
+        }
+
+        if (settings.GetLocalized("ratePayLogoUrl", locale) is { } logo)
+        {
+            experience["logo_url"] ??= logo;
+        }
+
+        if (settings.GetLocalized("ratePayCustomerServiceInstructions", locale) is { } instructions)
+        {
+            experience["customer_service_instructions"] ??= new JsonArray(instructions);
+        }
+
+        source["experience_context"] = experience;
+        return source;
+    }
+
+    private static string? NormalizeLocale(string? locale) =>
+        locale is null ? null : locale.Contains('-', StringComparison.Ordinal) ? locale : locale.ToLowerInvariant() switch
+        {
+            "de" => "de-DE",
+            "en" => "en-DE",
+            _ => null,
+        };
+}

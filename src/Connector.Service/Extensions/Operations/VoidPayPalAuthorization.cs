@@ -1,0 +1,23 @@
+using Connector.Commercetools.Models;
+using Connector.Domain;
+
+namespace Connector.Service.Extensions.Operations;
+
+/// <summary><c>voidPayPalAuthorizationRequest</c>: voids an authorization; records a CancelAuthorization.</summary>
+internal sealed class VoidPayPalAuthorization(OperationServices services) : IPaymentOperation
+{
+    public string Name => "voidPayPalAuthorization";
+
+    public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
+    {
+        var field = Name + "Request";
+        var request = RequestJson.ParseObject(context.RequestValue, field);
+        var authorization = PaymentLookups.Authorization(context.Payment, request, field);
+        var response = await services.PayPal.VoidAuthorizationAsync(authorization.InteractionId!, PaymentLookups.RequestId(context, Name), cancellationToken);
+        var voided = response.Value;
+        var state = voided is null ? TransactionState.Success : TransactionStates.FromAuthorizationStatus(voided.Status);
+        var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.CancelAuthorization, voided?.Amount, authorization.InteractionId!,
+            state, services.Time.GetUtcNow(), PaymentActions.ToMoney(authorization.Amount)).ToList();
+        return response.Raw is null ? OperationResult.Success(actions) : OperationResult.Json(response.Raw, actions);
+    }
+}

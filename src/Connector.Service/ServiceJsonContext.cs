@@ -1,0 +1,9 @@
+using System.Text.Json.Serialization;
+using Connector.Service.Endpoints;
+
+namespace Connector.Service;
+
+/// <summary>JSON for the connector's own endpoints (health, admin).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(HealthStatus))]
+internal sealed partial class ServiceJsonContext : JsonSerializerContext;
