@@ -1,4 +1,5 @@
 using Connector.Commercetools;
+using Connector.Domain.Contract;
 using Connector.PayPal;
 using Connector.Service.Configuration;
 using Connector.Service.Endpoints;
@@ -13,7 +14,7 @@ public static class ConnectorBuilder
 {
     public static WebApplicationBuilder AddConnector(this WebApplicationBuilder builder)
     {
-        builder.Configuration.AddLegacyVariables();
+        builder.Configuration.AddInMemoryCollection(LegacyVariables.Read(Environment.GetEnvironmentVariable));
         var services = builder.Services;
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServiceJsonContext.Default));
         services.AddOptions<ConnectorOptions>()

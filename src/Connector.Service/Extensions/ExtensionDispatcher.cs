@@ -2,6 +2,7 @@ using System.Text.Json;
 using Connector.Commercetools;
 using Connector.Commercetools.Models;
 using Connector.Domain;
+using Connector.Domain.Contract;
 using Connector.PayPal;
 using Connector.Service.Configuration;
 using Microsoft.Extensions.Options;
@@ -32,19 +33,21 @@ internal sealed partial class ExtensionDispatcher(
 {
     private const int MaxActions = 100;
 
-    // Operation order of spec §4 (the TypeScript connector's handler order).
-    private static readonly string[] PaymentOrder =
-    [
-        "createPayPalOrder", "getClientToken", "authorizePayPalOrder", "capturePayPalOrder", "capturePayPalAuthorization",
-        "voidPayPalAuthorization", "getPayPalOrder", "getPayPalCapture", "refundPayPalOrder", "createTrackingInformation",
-        "updateTrackingInformation", "updatePayPalOrder",
-    ];
+    private readonly IReadOnlyList<IPaymentOperation> _payment = [.. paymentOperations.OrderBy(o => IndexOf(ConnectorContract.PaymentOperations, o.Name))];
+    private readonly IReadOnlyList<ICustomerOperation> _customer = [.. customerOperations.OrderBy(o => IndexOf(ConnectorContract.CustomerOperations, o.Name))];
 
-    private static readonly string[] CustomerOrder =
-        ["getUserIDToken", "createVaultSetupToken", "createPaymentToken", "getPaymentTokens", "deletePaymentToken"];
+    private static int IndexOf(IReadOnlyList<string> order, string name)
+    {
+        for (var i = 0; i < order.Count; i++)
+        {
+            if (order[i] == name)
+            {
+                return i;
+            }
+        }
 
-    private readonly IReadOnlyList<IPaymentOperation> _payment = [.. paymentOperations.OrderBy(o => Array.IndexOf(PaymentOrder, o.Name))];
-    private readonly IReadOnlyList<ICustomerOperation> _customer = [.. customerOperations.OrderBy(o => Array.IndexOf(CustomerOrder, o.Name))];
+        throw new InvalidOperationException($"Operation {name} is not part of the connector contract.");
+    }
 
     public async Task<ExtensionOutcome> DispatchAsync(ExtensionInput input, CancellationToken requestAborted)
     {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Connector.Commercetools;
 using Connector.Commercetools.Models;
 using Connector.Domain;
+using Connector.Domain.Contract;
 using Connector.Domain.Checkout;
 using Connector.Service.Settings;
 
@@ -133,7 +134,7 @@ internal sealed class CreatePayPalOrder(OperationServices services) : IPaymentOp
 
         if (customId is not null)
         {
-            actions.Add(new SetCustomField("PayPalCustomId", CustomFieldValues.String(customId)));
+            actions.Add(new SetCustomField(ConnectorContract.PayPalCustomIdField, CustomFieldValues.String(customId)));
         }
 
         actions.AddRange(PaymentActions.StatusFields(order));
@@ -191,7 +192,7 @@ internal sealed class CreatePayPalOrder(OperationServices services) : IPaymentOp
         };
 
         var customer = await services.Commercetools.GetCustomerAsync(customerId, cancellationToken);
-        if (customer?.Custom?.GetString("PayPalUserId") is { Length: > 0 } payPalUserId)
+        if (customer?.Custom?.GetString(ConnectorContract.PayPalUserIdField) is { Length: > 0 } payPalUserId)
         {
             attributes["customer"] = new JsonObject { ["id"] = payPalUserId };
         }

@@ -1,13 +1,14 @@
 using System.Text.Json.Nodes;
 using Connector.Commercetools.Models;
 using Connector.Domain;
+using Connector.Domain.Contract;
 
 namespace Connector.Service.Extensions.Operations;
 
 /// <summary>Ids an operation acts on: given in the request, or read from the payment.</summary>
 internal static class PaymentLookups
 {
-    public const string OrderIdField = "PayPalOrderId";
+    public const string OrderIdField = ConnectorContract.PayPalOrderIdField;
 
     public static string OrderId(Payment payment, JsonObject request, string field) =>
         RequestJson.OptionalString(request, "orderId", field)

@@ -1,12 +1,13 @@
-namespace Connector.Service.Configuration;
+namespace Connector.Domain.Contract;
 
 /// <summary>
-/// Maps the flat environment variables of the TypeScript connector (<c>CTP_PROJECT_KEY</c>, <c>PAYPAL_CLIENT_ID</c>, ...)
-/// onto our configuration sections, so a merchant's existing deployment settings work unchanged.
+/// The flat environment variables of the TypeScript connector (<c>CTP_PROJECT_KEY</c>, <c>PAYPAL_CLIENT_ID</c>, ...) and
+/// the configuration keys they fill, so a merchant's existing deployment settings work unchanged.
 /// </summary>
 public static class LegacyVariables
 {
-    private static readonly (string Variable, string Key)[] Map =
+    /// <summary>Variable name → configuration key.</summary>
+    public static IReadOnlyList<(string Variable, string Key)> All { get; } =
     [
         ("CTP_PROJECT_KEY", "Commercetools:ProjectKey"),
         ("CTP_CLIENT_ID", "Commercetools:ClientId"),
@@ -28,21 +29,18 @@ public static class LegacyVariables
         ("PAYMENT_INTERACTION_TYPE_KEY", "Connector:InteractionTypeKey"),
     ];
 
-    /// <summary>Adds a configuration source holding the values of whichever legacy variables are set.</summary>
-    public static IConfigurationBuilder AddLegacyVariables(this IConfigurationBuilder configuration)
+    /// <summary>The configuration values of whichever variables are set (use with an in-memory configuration source).</summary>
+    public static Dictionary<string, string?> Read(Func<string, string?> getVariable)
     {
         var values = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (variable, key) in Map)
+        foreach (var (variable, key) in All)
         {
-            if (Environment.GetEnvironmentVariable(variable) is { Length: > 0 } value)
+            if (getVariable(variable) is { Length: > 0 } value)
             {
                 values[key] = value;
             }
         }
 
-        return configuration.AddInMemoryCollection(values);
+        return values;
     }
-
-    /// <summary>The variable names, for documentation and deploy.</summary>
-    public static IReadOnlyList<(string Variable, string Key)> All => Map;
 }
