@@ -1,0 +1,3 @@
+namespace Emulator.PayPal.Auth;
+
+internal sealed record AccessToken(string Token, string ClientId, DateTimeOffset ExpiresAt);

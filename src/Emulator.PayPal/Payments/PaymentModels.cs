@@ -1,0 +1,114 @@
+using System.Text.Json.Nodes;
+using Emulator.PayPal.Infrastructure;
+using Emulator.PayPal.Orders;
+
+namespace Emulator.PayPal.Payments;
+
+internal sealed class Authorization
+{
+    public required string Id { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required string Status { get; set; }
+
+    public string? StatusReason { get; set; }
+
+    public required Money Amount { get; init; }
+
+    public required Order Order { get; init; }
+
+    public required PurchaseUnit Unit { get; init; }
+
+    public string? InvoiceId { get; init; }
+
+    public string? CustomId { get; init; }
+
+    public required DateTimeOffset CreateTime { get; init; }
+
+    public DateTimeOffset UpdateTime { get; set; }
+
+    public required DateTimeOffset ExpirationTime { get; init; }
+
+    public JsonObject? ProcessorResponse { get; init; }
+
+    public List<Capture> Captures { get; } = [];
+
+    public long CapturedMinor => Captures.Where(c => c.Status is not ("DECLINED" or "FAILED")).Sum(c => c.Amount.Minor);
+}
+
+internal sealed class Capture
+{
+    public required string Id { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required string Status { get; set; }
+
+    public string? StatusReason { get; set; }
+
+    public required Money Amount { get; init; }
+
+    public required bool FinalCapture { get; init; }
+
+    public required Order Order { get; init; }
+
+    public required PurchaseUnit Unit { get; init; }
+
+    public Authorization? Authorization { get; init; }
+
+    public string? InvoiceId { get; init; }
+
+    public string? CustomId { get; init; }
+
+    public string? NoteToPayer { get; init; }
+
+    public string? SoftDescriptor { get; init; }
+
+    public JsonObject? ProcessorResponse { get; init; }
+
+    public required long FeeMinor { get; init; }
+
+    public required DateTimeOffset CreateTime { get; init; }
+
+    public DateTimeOffset UpdateTime { get; set; }
+
+    public List<Refund> Refunds { get; } = [];
+
+    public long RefundedMinor => Refunds.Where(r => r.Status is "COMPLETED" or "PENDING").Sum(r => r.Amount.Minor);
+
+    /// <summary>PayPal's transaction fee; fixed part per currency, then 3.49 %.</summary>
+    public static long Fee(Money gross)
+    {
+        var fixedPart = gross.Currency switch { "JPY" => 40L, "HUF" => 90L, "TWD" => 10L, _ => 49L };
+        var fee = ((gross.Minor * 349) + 5000) / 10000 + fixedPart;
+        return Math.Min(fee, gross.Minor);
+    }
+}
+
+internal sealed class Refund
+{
+    public required string Id { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required string Status { get; set; }
+
+    public string? StatusReason { get; set; }
+
+    public required Money Amount { get; init; }
+
+    public required Capture Capture { get; init; }
+
+    public string? InvoiceId { get; init; }
+
+    public string? CustomId { get; init; }
+
+    public string? NoteToPayer { get; init; }
+
+    public required long FeeMinor { get; init; }
+
+    public required DateTimeOffset CreateTime { get; init; }
+
+    public DateTimeOffset UpdateTime { get; set; }
+}

@@ -1,0 +1,30 @@
+using System.Text.Json.Nodes;
+
+namespace Emulator.PayPal.Webhooks;
+
+internal sealed class Webhook
+{
+    public required string Id { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required string Url { get; set; }
+
+    public required List<string> EventTypes { get; set; }
+
+    public bool Accepts(string eventType) => EventTypes.Contains("*") || EventTypes.Contains(eventType);
+}
+
+internal sealed class WebhookEvent
+{
+    public required string Id { get; init; }
+
+    public required string ClientId { get; init; }
+
+    public required string EventType { get; init; }
+
+    public required string BaseUrl { get; init; }
+
+    /// <summary>The full event as delivered.</summary>
+    public required JsonObject Body { get; init; }
+}
