@@ -1,1 +1,61 @@
-Console.WriteLine("sandbox: not yet");
+using System.Runtime.InteropServices;
+using Sandbox;
+
+// Runs everything offline: dotnet run --project src/Sandbox [-- --info-file PATH --connector-port N --commercetools-port N --paypal-port N]
+var options = new SandboxOptions();
+for (var i = 0; i < args.Length; i++)
+{
+    string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
+    switch (args[i])
+    {
+        case "--info-file": options = options with { InfoFile = Path.GetFullPath(Next()) }; break;
+        case "--connector-port": options = options with { ConnectorPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
+        case "--commercetools-port": options = options with { CommercetoolsPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
+        case "--paypal-port": options = options with { PayPalPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
+        case "--verbose": options = options with { LogLevel = LogLevel.Information }; break;
+        default:
+            Console.Error.WriteLine($"unknown option {args[i]}; options: --info-file PATH --connector-port N --commercetools-port N --paypal-port N --verbose");
+            return 2;
+    }
+}
+
+var stop = new TaskCompletionSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    stop.TrySetResult();
+};
+using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context =>
+{
+    context.Cancel = true;
+    stop.TrySetResult();
+});
+
+await using var sandbox = await SandboxHost.StartAsync(options, CancellationToken.None);
+var info = sandbox.Info;
+Console.WriteLine($"""
+
+PayPal connector for commercetools: offline sandbox is running.
+
+  commercetools API   {info.Commercetools.ApiUrl}/{info.Commercetools.ProjectKey}/   (auth: {info.Commercetools.AuthUrl}/oauth/token)
+    project key       {info.Commercetools.ProjectKey}
+    client id/secret  {info.Commercetools.ClientId} / {info.Commercetools.ClientSecret}   (scope manage_project:{info.Commercetools.ProjectKey})
+  PayPal REST API     {info.PayPal.ApiUrl}
+    client id/secret  {info.PayPal.ClientId} / {info.PayPal.ClientSecret}
+    buyer approval    the 'approve' / 'payer-action' link of each order
+  connector           {info.Connector.Url}   (extension: {info.Connector.Url}/paypal-commercetools-extension)
+
+Deploy:
+{string.Join(Environment.NewLine, sandbox.DeployReport.Select(l => "  " + l))}
+
+Postman: set host={info.Commercetools.ApiUrl}, auth_url={info.Commercetools.AuthUrl}, project-key={info.Commercetools.ProjectKey},
+client_id/client_secret as above. Ctrl+C stops everything.
+""");
+if (options.InfoFile is not null)
+{
+    Console.WriteLine($"Connection details written to {options.InfoFile}");
+}
+
+await stop.Task;
+Console.WriteLine("Stopping...");
+return 0;

@@ -1,0 +1,129 @@
+using System.Security.Cryptography;
+using System.Text.Json;
+using Connector.Commercetools;
+using Connector.Deploy;
+using Connector.Service;
+using Emulator.Commercetools;
+using Emulator.PayPal;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
+
+namespace Sandbox;
+
+/// <summary>
+/// Runs the whole system offline on 127.0.0.1: the commercetools emulator, the PayPal emulator and the connector
+/// (talking to both over HTTP exactly as to the real services), then deploys the connector into the emulated project.
+/// </summary>
+public sealed class SandboxHost : IAsyncDisposable
+{
+    private readonly List<WebApplication> _apps = [];
+
+    private SandboxHost(SandboxInfo info, string extensionAuthorization)
+    {
+        Info = info;
+        ExtensionAuthorization = extensionAuthorization;
+    }
+
+    public SandboxInfo Info { get; }
+
+    /// <summary>The secret commercetools sends to the extension (generated per run).</summary>
+    public string ExtensionAuthorization { get; }
+
+    public IReadOnlyList<string> DeployReport { get; private set; } = [];
+
+    public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
+    {
+        var apps = new List<WebApplication>();
+        try
+        {
+            var commercetools = CommercetoolsEmulatorApp.Build([], b => Configure(b, "commercetools", options.CommercetoolsPort, options));
+            await commercetools.StartAsync(cancellationToken);
+            apps.Add(commercetools);
+            var commercetoolsUrl = AddressOf(commercetools);
+
+            var payPal = PayPalEmulatorApp.Build([], b => Configure(b, "paypal", options.PayPalPort, options));
+            await payPal.StartAsync(cancellationToken);
+            apps.Add(payPal);
+            var payPalUrl = AddressOf(payPal);
+
+            var extensionAuthorization = "Bearer " + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+            var connectorSettings = new Dictionary<string, string?>
+            {
+                ["Commercetools:ProjectKey"] = CommercetoolsEmulatorDefaults.ProjectKey,
+                ["Commercetools:ClientId"] = CommercetoolsEmulatorDefaults.AdminClientId,
+                ["Commercetools:ClientSecret"] = CommercetoolsEmulatorDefaults.AdminClientSecret,
+                ["Commercetools:ApiUrl"] = commercetoolsUrl,
+                ["Commercetools:AuthUrl"] = commercetoolsUrl,
+                ["PayPal:ClientId"] = PayPalEmulatorDefaults.ClientId,
+                ["PayPal:ClientSecret"] = PayPalEmulatorDefaults.ClientSecret,
+                ["PayPal:ApiUrl"] = payPalUrl,
+                ["Connector:ExtensionAuthorization"] = extensionAuthorization,
+            };
+            var connector = ConnectorApp.Build([], b =>
+            {
+                b.Configuration.AddInMemoryCollection(connectorSettings);
+                Configure(b, "connector", options.ConnectorPort, options);
+            });
+            await connector.StartAsync(cancellationToken);
+            apps.Add(connector);
+            var connectorUrl = AddressOf(connector);
+
+            var deployer = new Deployer(connector.Services.GetRequiredService<CommercetoolsClient>(), new DeployOptions
+            {
+                PublicUrl = connectorUrl,
+                ExtensionAuthorization = extensionAuthorization,
+            });
+            var report = await deployer.DeployAsync(cancellationToken);
+
+            var info = new SandboxInfo(
+                new CommercetoolsInfo(commercetoolsUrl, commercetoolsUrl, CommercetoolsEmulatorDefaults.ProjectKey, CommercetoolsEmulatorDefaults.AdminClientId, CommercetoolsEmulatorDefaults.AdminClientSecret),
+                new PayPalInfo(payPalUrl, PayPalEmulatorDefaults.ClientId, PayPalEmulatorDefaults.ClientSecret),
+                new ConnectorInfo(connectorUrl));
+            var host = new SandboxHost(info, extensionAuthorization) { DeployReport = report.Lines };
+            host._apps.AddRange(apps);
+            if (options.InfoFile is { } file)
+            {
+                // Written last and atomically: its appearance means everything serves.
+                var temp = file + ".tmp";
+                await File.WriteAllTextAsync(temp, JsonSerializer.Serialize(info, SandboxJsonContext.Default.SandboxInfo), cancellationToken);
+                File.Move(temp, file, overwrite: true);
+            }
+
+            return host;
+        }
+        catch
+        {
+            foreach (var app in apps)
+            {
+                await app.DisposeAsync();
+            }
+
+            throw;
+        }
+    }
+
+    private static void Configure(WebApplicationBuilder builder, string name, int port, SandboxOptions options)
+    {
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.Logging.SetMinimumLevel(options.LogLevel);
+        options.Configure?.Invoke(name, builder);
+    }
+
+    private static string AddressOf(WebApplication app)
+    {
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
+            ?? throw new InvalidOperationException("The server reported no address.");
+        return address.Replace("[::]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        // Connector first, so no extension call reaches a stopped emulator mid-flight.
+        for (var i = _apps.Count - 1; i >= 0; i--)
+        {
+            await _apps[i].StopAsync();
+            await _apps[i].DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace Sandbox;
+
+/// <summary>Ports and files of the offline sandbox. Port 0 picks a free port (tests).</summary>
+public sealed record SandboxOptions
+{
+    public const int DefaultConnectorPort = 8080;
+    public const int DefaultCommercetoolsPort = 8089;
+    public const int DefaultPayPalPort = 8090;
+
+    public int ConnectorPort { get; init; } = DefaultConnectorPort;
+
+    public int CommercetoolsPort { get; init; } = DefaultCommercetoolsPort;
+
+    public int PayPalPort { get; init; } = DefaultPayPalPort;
+
+    /// <summary>Where to write the connection details as JSON once everything serves.</summary>
+    public string? InfoFile { get; init; }
+
+    /// <summary>Minimum log level of the hosted services (sandbox default: warnings only, so the console stays readable).</summary>
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Extra configuration applied to every hosted app (tests use it for fault injection and logging).</summary>
+    public Action<string, WebApplicationBuilder>? Configure { get; init; }
+}
