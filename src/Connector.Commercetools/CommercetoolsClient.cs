@@ -11,7 +11,7 @@ namespace Connector.Commercetools;
 /// <c>{apiUrl}/{projectKey}/</c>; authentication is added by <see cref="CommercetoolsAuthHandler"/>.
 /// Failures throw <see cref="CommercetoolsApiException"/> (409: <see cref="ConcurrentModificationException"/>).
 /// </summary>
-public sealed class CommercetoolsClient(HttpClient http)
+public sealed partial class CommercetoolsClient(HttpClient http)
 {
     private static CommercetoolsJsonContext Json => CommercetoolsJsonContext.Default;
 
@@ -89,7 +89,7 @@ public sealed class CommercetoolsClient(HttpClient http)
     /// <summary>Escapes a value for a double-quoted predicate string literal.</summary>
     public static string EscapePredicateString(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
 
-    private async Task<T?> GetOrNullAsync<T>(string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    internal async Task<T?> GetOrNullAsync<T>(string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class
     {
         try
@@ -102,7 +102,7 @@ public sealed class CommercetoolsClient(HttpClient http)
         }
     }
 
-    private async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    internal async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
         HttpResponseMessage response;

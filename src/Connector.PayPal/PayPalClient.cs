@@ -15,7 +15,7 @@ namespace Connector.PayPal;
 /// Every call that creates or moves money takes a <c>requestId</c> sent as <c>PayPal-Request-Id</c>; callers derive it
 /// from business ids so a retried call cannot charge twice. Failures throw <see cref="PayPalApiException"/>.
 /// </summary>
-public sealed class PayPalClient(HttpClient http, IOptions<PayPalOptions> options)
+public sealed partial class PayPalClient(HttpClient http, IOptions<PayPalOptions> options)
 {
     private const string RepresentationPreference = "return=representation";
 
@@ -114,7 +114,7 @@ public sealed class PayPalClient(HttpClient http, IOptions<PayPalOptions> option
 
     private static string Segment(string id) => Uri.EscapeDataString(id);
 
-    private async Task<PayPalResponse<T>> SendAsync<T>(HttpMethod method, string path, JsonNode? body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken,
+    internal async Task<PayPalResponse<T>> SendAsync<T>(HttpMethod method, string path, JsonNode? body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken,
         string? requestId = null, string? clientMetadataId = null)
     {
         using var request = new HttpRequestMessage(method, path);
