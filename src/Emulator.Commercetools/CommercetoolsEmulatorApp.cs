@@ -1,3 +1,13 @@
+using Emulator.Commercetools.Auth;
+using Emulator.Commercetools.Carts;
+using Emulator.Commercetools.CustomObjects;
+using Emulator.Commercetools.Extensions;
+using Emulator.Commercetools.Infrastructure;
+using Emulator.Commercetools.Messages;
+using Emulator.Commercetools.Payments;
+using Emulator.Commercetools.Store;
+using Emulator.Commercetools.Types;
+
 namespace Emulator.Commercetools;
 
 /// <summary>Builds the emulated Commercetools API as a <see cref="WebApplication"/>, so the sandbox and tests can host it in-process.</summary>
@@ -6,9 +16,43 @@ public static class CommercetoolsEmulatorApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        builder.Services.AddCommercetoolsEmulator(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.MapGet("/", () => "Emulator.Commercetools");
+        app.UseCommercetoolsEmulator();
         return app;
+    }
+
+    private static void AddCommercetoolsEmulator(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddSingleton(_ => EmulatorOptions.FromConfiguration(configuration));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TokenService>();
+        services.AddSingleton(_ => new ResourceStore());
+        services.AddSingleton<CustomFieldService>();
+        services.AddSingleton<MessageLog>();
+        services.AddSingleton<ExtensionInvoker>();
+        services.AddSingleton<ResourceService>();
+        services.AddHttpClient(ExtensionInvoker.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+    }
+
+    private static void UseCommercetoolsEmulator(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<EmulatorOptions>();
+        app.UseMiddleware<ErrorHandlingMiddleware>();
+        app.UseMiddleware<ApiAuthMiddleware>();
+
+        app.MapGet("/", () => Results.Text($"Emulator.Commercetools: project '{options.ProjectKey}'"));
+        app.MapOAuthEndpoints();
+
+        var api = app.MapGroup("/" + options.ProjectKey);
+        api.MapResource("/types", new TypeBehavior(), ScopeArea.Types);
+        api.MapResource("/payments", new PaymentBehavior(), ScopeArea.Payments);
+        api.MapResource("/extensions", new ExtensionBehavior(), ScopeArea.Extensions);
+        api.MapResource("/carts", new CartBehavior(), ScopeArea.Orders);
+        api.MapCustomObjectEndpoints();
+
+        app.MapFallback(ErrorHandlingMiddleware.WriteNotFoundAsync);
     }
 }

@@ -1,0 +1,237 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Emulator.Commercetools.Infrastructure;
+
+/// <summary>Helpers over System.Text.Json.Nodes: resources are JSON documents, so drafts and actions are read leniently and validated explicitly.</summary>
+internal static partial class JsonUtil
+{
+    public static JsonElement ToElement(JsonNode node)
+    {
+        using var doc = JsonDocument.Parse(node.ToJsonString());
+        return doc.RootElement.Clone();
+    }
+
+    public static JsonObject ToObject(JsonElement element) => JsonNode.Parse(element.GetRawText())!.AsObject();
+
+    public static JsonObject Parse(string json)
+    {
+        JsonNode? node;
+        try
+        {
+            node = JsonNode.Parse(json);
+        }
+        catch (JsonException ex)
+        {
+            throw Errors.InvalidJsonInput(ex.Message);
+        }
+
+        return node as JsonObject ?? throw Errors.InvalidJsonInput("Expected a JSON object.");
+    }
+
+    /// <summary>Removes null-valued properties recursively: responses omit nulls.</summary>
+    public static void StripNulls(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var name in obj.Where(p => p.Value is null).Select(p => p.Key).ToList())
+                {
+                    obj.Remove(name);
+                }
+
+                foreach (var (_, value) in obj)
+                {
+                    StripNulls(value);
+                }
+
+                break;
+            case JsonArray array:
+                foreach (var item in array)
+                {
+                    StripNulls(item);
+                }
+
+                break;
+        }
+    }
+
+    public static JsonNode? Clone(JsonNode? node) => node?.DeepClone();
+
+    public static bool IsNull([NotNullWhen(false)] JsonNode? node) => node is null || node.GetValueKind() == JsonValueKind.Null;
+
+    public static string? OptString(JsonObject obj, string name, string? path = null)
+    {
+        var node = obj[name];
+        if (IsNull(node))
+        {
+            return null;
+        }
+
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.String)
+        {
+            return v.GetValue<string>();
+        }
+
+        throw Errors.InvalidJsonInput($"{path ?? name}: JSON string expected.");
+    }
+
+    public static string ReqString(JsonObject obj, string name, string? path = null) =>
+        OptString(obj, name, path) ?? throw Errors.InvalidJsonInput($"{path ?? name}: Missing required value");
+
+    public static long? OptLong(JsonObject obj, string name, string? path = null)
+    {
+        var node = obj[name];
+        if (IsNull(node))
+        {
+            return null;
+        }
+
+        if (node is JsonValue v && v.GetValueKind() == JsonValueKind.Number && v.TryGetValue<long>(out var l))
+        {
+            return l;
+        }
+
+        if (node is JsonValue d && d.GetValueKind() == JsonValueKind.Number && d.TryGetValue<decimal>(out var dec) && dec == decimal.Truncate(dec)
+            && dec >= long.MinValue && dec <= long.MaxValue)
+        {
+            return (long)dec;
+        }
+
+        throw Errors.InvalidJsonInput($"{path ?? name}: JSON number (integer) expected.");
+    }
+
+    public static long ReqLong(JsonObject obj, string name, string? path = null) =>
+        OptLong(obj, name, path) ?? throw Errors.InvalidJsonInput($"{path ?? name}: Missing required value");
+
+    public static bool? OptBool(JsonObject obj, string name, string? path = null)
+    {
+        var node = obj[name];
+        if (IsNull(node))
+        {
+            return null;
+        }
+
+        return node.GetValueKind() switch
+        {
+            JsonValueKind.True => true,
+            JsonValueKind.False => false,
+            _ => throw Errors.InvalidJsonInput($"{path ?? name}: JSON boolean expected."),
+        };
+    }
+
+    public static JsonObject? OptObject(JsonObject obj, string name, string? path = null)
+    {
+        var node = obj[name];
+        if (IsNull(node))
+        {
+            return null;
+        }
+
+        return node as JsonObject ?? throw Errors.InvalidJsonInput($"{path ?? name}: JSON object expected.");
+    }
+
+    public static JsonObject ReqObject(JsonObject obj, string name, string? path = null) =>
+        OptObject(obj, name, path) ?? throw Errors.InvalidJsonInput($"{path ?? name}: Missing required value");
+
+    public static JsonArray? OptArray(JsonObject obj, string name, string? path = null)
+    {
+        var node = obj[name];
+        if (IsNull(node))
+        {
+            return null;
+        }
+
+        return node as JsonArray ?? throw Errors.InvalidJsonInput($"{path ?? name}: JSON array expected.");
+    }
+
+    public static IEnumerable<JsonObject> Objects(JsonArray? array, string path)
+    {
+        if (array is null)
+        {
+            yield break;
+        }
+
+        foreach (var item in array)
+        {
+            yield return item as JsonObject ?? throw Errors.InvalidJsonInput($"{path}: JSON object expected.");
+        }
+    }
+
+    /// <summary>Sets a property, or removes it when the value is null: resources never carry explicit nulls.</summary>
+    public static void Set(JsonObject obj, string name, JsonNode? value)
+    {
+        if (IsNull(value))
+        {
+            obj.Remove(name);
+        }
+        else
+        {
+            obj[name] = value;
+        }
+    }
+
+    /// <summary>Sets a property if it differs from the current value; returns whether anything changed.</summary>
+    public static bool SetIfChanged(JsonObject obj, string name, JsonNode? value)
+    {
+        var current = obj[name];
+        if (IsNull(value))
+        {
+            if (IsNull(current))
+            {
+                return false;
+            }
+
+            obj.Remove(name);
+            return true;
+        }
+
+        if (!IsNull(current) && JsonNode.DeepEquals(current, value))
+        {
+            return false;
+        }
+
+        obj[name] = value.DeepClone();
+        return true;
+    }
+
+    public static void ValidateKey(string? key, string field = "key", int minLength = 2)
+    {
+        if (key is null)
+        {
+            return;
+        }
+
+        if (key.Length < minLength || key.Length > 256 || !KeyPattern().IsMatch(key))
+        {
+            throw Errors.InvalidField(field, key, $"The value '{key}' is not valid for field '{field}'. Allowed are keys matching ^[A-Za-z0-9_-]+$ with {minLength} to 256 characters.");
+        }
+    }
+
+    /// <summary>A LocalizedString: an object whose values are all strings.</summary>
+    public static JsonObject? OptLocalizedString(JsonObject obj, string name, string? path = null)
+    {
+        var value = OptObject(obj, name, path);
+        if (value is null)
+        {
+            return null;
+        }
+
+        foreach (var (locale, text) in value)
+        {
+            if (text is not JsonValue v || v.GetValueKind() != JsonValueKind.String)
+            {
+                throw Errors.InvalidJsonInput($"{path ?? name}.{locale}: JSON string expected.");
+            }
+        }
+
+        return (JsonObject)value.DeepClone();
+    }
+
+    public static JsonObject Reference(string typeId, string id) => new() { ["typeId"] = typeId, ["id"] = id };
+
+    [GeneratedRegex("^[A-Za-z0-9_-]+$")]
+    private static partial Regex KeyPattern();
+}

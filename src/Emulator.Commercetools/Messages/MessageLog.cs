@@ -1,0 +1,76 @@
+using System.Text.Json.Nodes;
+using Emulator.Commercetools.Infrastructure;
+using Emulator.Commercetools.Store;
+
+namespace Emulator.Commercetools.Messages;
+
+/// <summary>Receives every committed message (the subscription dispatcher).</summary>
+internal interface IMessageSink
+{
+    void OnMessages(IReadOnlyList<JsonObject> messages);
+}
+
+/// <summary>Stores Messages (queryable under <c>/messages</c>) with a per-resource sequence number and forwards them to sinks.</summary>
+internal sealed class MessageLog(ResourceStore store, TimeProvider time, IEnumerable<IMessageSink> sinks)
+{
+    private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
+    private readonly Lock _gate = new();
+
+    public IReadOnlyList<JsonObject> Publish(string typeId, JsonObject resource, IReadOnlyList<PendingMessage> pending, Actor actor)
+    {
+        if (pending.Count == 0)
+        {
+            return [];
+        }
+
+        var resourceId = (string)resource["id"]!;
+        var now = Timestamps.Format(time.GetUtcNow());
+        var published = new List<JsonObject>();
+        lock (_gate)
+        {
+            var collection = store.Collection("message");
+            foreach (var message in pending)
+            {
+                var sequence = _sequences.GetValueOrDefault(resourceId) + 1;
+                _sequences[resourceId] = sequence;
+                var body = new JsonObject
+                {
+                    ["id"] = Guid.NewGuid().ToString(),
+                    ["version"] = 1L,
+                    ["sequenceNumber"] = sequence,
+                    ["resource"] = JsonUtil.Reference(typeId, resourceId),
+                    ["resourceVersion"] = message.ResourceVersion,
+                    ["type"] = message.Type,
+                    ["createdAt"] = now,
+                    ["lastModifiedAt"] = now,
+                    ["createdBy"] = actor.ToClientLogging(),
+                    ["lastModifiedBy"] = actor.ToClientLogging(),
+                };
+                if (resource["key"] is JsonValue key)
+                {
+                    body["resourceUserProvidedIdentifiers"] = new JsonObject { ["key"] = key.DeepClone() };
+                }
+                else if (resource["orderNumber"] is JsonValue orderNumber)
+                {
+                    body["resourceUserProvidedIdentifiers"] = new JsonObject { ["orderNumber"] = orderNumber.DeepClone() };
+                }
+
+                foreach (var (name, value) in message.Payload)
+                {
+                    body[name] = value?.DeepClone();
+                }
+
+                JsonUtil.StripNulls(body);
+                collection.Insert(body);
+                published.Add(body);
+            }
+        }
+
+        foreach (var sink in sinks)
+        {
+            sink.OnMessages(published);
+        }
+
+        return published;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Text.Json.Nodes;
+using Emulator.Commercetools.Auth;
+using Emulator.Commercetools.Infrastructure;
+using Emulator.Commercetools.Predicates;
+
+namespace Emulator.Commercetools.Store;
+
+/// <summary>The standard route set of a commercetools resource: query/HEAD/create on the collection, get/HEAD/update/delete by id or <c>key=</c>.</summary>
+internal static class ResourceEndpoints
+{
+    public static RouteGroupBuilder MapResource(this IEndpointRouteBuilder api, string path, ResourceBehavior behavior, ScopeArea scopes,
+        Func<JsonObject, JsonObject>? wrapCreated = null, bool allowDelete = true)
+    {
+        var group = api.MapGroup(path);
+        group.RequireScopes(scopes);
+
+        group.MapGet("/", (HttpContext http, ResourceService service) => Query(http, service, behavior));
+        group.MapMethods("/", [HttpMethods.Head], (HttpContext http, ResourceService service) => Exists(http, service, behavior));
+        group.MapPost("/", async (HttpContext http, ResourceService service) =>
+        {
+            var draft = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
+            var created = await service.CreateAsync(behavior, draft, CurrentActor(http), http.RequestAborted);
+            var view = behavior.Present(JsonUtil.ToElement(created));
+            return JsonHttpResult.Created(wrapCreated is null ? view : wrapCreated(view));
+        });
+        group.MapGet("/{segment}", (string segment, ResourceService service) => JsonHttpResult.Ok(behavior.Present(service.Resolve(behavior, segment).Body)));
+        group.MapMethods("/{segment}", [HttpMethods.Head], (string segment, ResourceService service) =>
+        {
+            service.Resolve(behavior, segment);
+            return Results.Ok();
+        });
+        group.MapPost("/{segment}", async (string segment, HttpContext http, ResourceService service) =>
+        {
+            var body = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
+            var (version, actions) = RequestBody.ReadUpdate(body);
+            var current = service.Resolve(behavior, segment);
+            return JsonHttpResult.Ok(await service.UpdateAsync(behavior, current, version, actions, CurrentActor(http), http.RequestAborted));
+        });
+        if (allowDelete)
+        {
+            group.MapDelete("/{segment}", (string segment, HttpContext http, ResourceService service) =>
+            {
+                var version = RequestBody.ReadVersionQuery(http.Request);
+                var current = service.Resolve(behavior, segment);
+                return JsonHttpResult.Ok(service.Delete(behavior, current, version, CurrentActor(http)));
+            });
+        }
+
+        return group;
+    }
+
+    public static Actor CurrentActor(HttpContext http) => Actor.From(ApiAuthMiddleware.GetToken(http));
+
+    public static JsonHttpResult Query(HttpContext http, ResourceService service, ResourceBehavior behavior, Func<System.Text.Json.JsonElement, bool>? filter = null)
+    {
+        var parameters = QueryParameters.From(http.Request);
+        var items = service.Store.Collection(behavior.TypeId).All().Select(r => r.Body);
+        if (filter is not null)
+        {
+            items = items.Where(filter);
+        }
+
+        return JsonHttpResult.Ok(Page(parameters, items, behavior.Present));
+    }
+
+    public static JsonObject Page(QueryParameters parameters, IEnumerable<System.Text.Json.JsonElement> items, Func<System.Text.Json.JsonElement, JsonObject> present)
+    {
+        var matching = parameters.ApplySort(items.Where(parameters.Matches)).ToList();
+        var results = matching.Skip(parameters.Offset).Take(parameters.Limit).Select(present).ToList();
+        var page = new JsonObject
+        {
+            ["limit"] = parameters.Limit,
+            ["offset"] = parameters.Offset,
+            ["count"] = results.Count,
+        };
+        if (parameters.WithTotal)
+        {
+            page["total"] = matching.Count;
+        }
+
+        page["results"] = new JsonArray(results.Select(r => (JsonNode)r).ToArray());
+        return page;
+    }
+
+    private static IResult Exists(HttpContext http, ResourceService service, ResourceBehavior behavior)
+    {
+        var parameters = QueryParameters.From(http.Request);
+        var any = service.Store.Collection(behavior.TypeId).All().Any(r => parameters.Matches(r.Body));
+        return any ? Results.Ok() : Results.NotFound();
+    }
+}

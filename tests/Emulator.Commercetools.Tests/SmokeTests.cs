@@ -1,7 +1,0 @@
-namespace Emulator.Commercetools.Tests;
-
-public sealed class SmokeTests
-{
-    [Fact]
-    public void Project_builds() => typeof(SmokeTests).Assembly.ShouldNotBeNull();
-}
