@@ -3,6 +3,7 @@ using Emulator.PayPal.Auth;
 using Emulator.PayPal.Control;
 using Emulator.PayPal.Infrastructure;
 using Emulator.PayPal.Orders;
+using Emulator.PayPal.Payments;
 using Emulator.PayPal.Vault;
 using Emulator.PayPal.Webhooks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,8 @@ public static class PayPalEmulatorApp
         services.AddSingleton<RuntimeSettings>();
         services.AddSingleton<OrderService>();
         services.AddSingleton<VaultService>();
+        services.AddSingleton<OrderUpdates>();
+        services.AddSingleton<PaymentsService>();
     }
 
     private static void UseEmulator(WebApplication app)
@@ -46,5 +49,6 @@ public static class PayPalEmulatorApp
         var api = app.MapGroup(string.Empty).AddEndpointFilter(AuthEndpoints.RequireBearer);
         api.MapIdentityApi();
         api.MapOrdersApi();
+        api.MapPaymentsApi();
     }
 }

@@ -54,7 +54,7 @@ internal static class OrderJson
             ["status"] = order.Status,
             ["processing_instruction"] = order.ProcessingInstruction,
             ["payment_source"] = Source(order),
-            ["purchase_units"] = new JsonArray([.. order.Units.Select(u => (JsonNode)Unit(u, baseUrl))]),
+            ["purchase_units"] = new JsonArray([.. order.Units.Select(u => (JsonNode)Unit(u, order.Id, baseUrl))]),
             ["payer"] = order.Payer?.DeepClone(),
             ["create_time"] = Time.Format(order.CreateTime),
             ["update_time"] = Time.Format(order.UpdateTime),
@@ -65,21 +65,21 @@ internal static class OrderJson
     private static JsonObject? Source(Order order) =>
         order.Source is null ? null : new JsonObject { [order.Source.Kind] = order.Source.View.DeepClone() };
 
-    private static JsonObject Unit(PurchaseUnit unit, string baseUrl)
+    private static JsonObject Unit(PurchaseUnit unit, string orderId, string baseUrl)
     {
         var data = (JsonObject)unit.Data.DeepClone();
         if (unit.Trackers.Count > 0)
         {
             var shipping = data["shipping"] as JsonObject ?? [];
             data["shipping"] = shipping;
-            shipping["trackers"] = new JsonArray([.. unit.Trackers.Select(t => (JsonNode)TrackerJson(t, baseUrl))]);
+            shipping["trackers"] = new JsonArray([.. unit.Trackers.Select(t => (JsonNode)TrackerJson(t, orderId, baseUrl))]);
         }
 
         data["payments"] = Payments(unit, baseUrl);
         return data;
     }
 
-    public static JsonObject TrackerJson(Tracker tracker, string baseUrl) => new()
+    public static JsonObject TrackerJson(Tracker tracker, string orderId, string baseUrl) => new()
     {
         ["id"] = tracker.Id,
         ["status"] = tracker.Status,
@@ -90,7 +90,7 @@ internal static class OrderJson
         ["items"] = tracker.Items?.DeepClone(),
         ["links"] = new JsonArray
         {
-            Infrastructure.Links.Make(baseUrl, $"/v2/checkout/orders/{Uri.EscapeDataString(tracker.CaptureId)}/trackers/{Uri.EscapeDataString(tracker.Id)}", "self", "GET"),
+            Infrastructure.Links.Make(baseUrl, $"/v2/checkout/orders/{orderId}/trackers/{Uri.EscapeDataString(tracker.Id)}", "self", "GET"),
         },
         ["create_time"] = Time.Format(tracker.CreateTime),
         ["update_time"] = Time.Format(tracker.UpdateTime),

@@ -12,6 +12,9 @@ internal static class OrdersEndpoints
         orders.MapPost("/{id}/capture", Capture);
         orders.MapPost("/{id}/authorize", Authorize);
         orders.MapPost("/{id}/confirm-payment-source", Confirm);
+        orders.MapMethods("/{id}", ["PATCH"], Patch);
+        orders.MapPost("/{id}/track", Track);
+        orders.MapMethods("/{id}/trackers/{trackerId}", ["PATCH"], PatchTracker);
     }
 
     private static async Task<IResult> Create(HttpContext http, EmulatorStore store, OrderService orders)
@@ -45,5 +48,29 @@ internal static class OrdersEndpoints
     {
         var request = await ApiRequest.ReadAsync(http);
         return store.Idempotent(request, Retention.Orders, () => orders.Confirm(request, id));
+    }
+
+    private static async Task<IResult> Patch(HttpContext http, string id, EmulatorStore store, OrderUpdates updates)
+    {
+        var request = await ApiRequest.ReadAsync(http);
+        lock (store.Gate)
+        {
+            return updates.PatchOrder(request, id);
+        }
+    }
+
+    private static async Task<IResult> Track(HttpContext http, string id, EmulatorStore store, OrderUpdates updates)
+    {
+        var request = await ApiRequest.ReadAsync(http);
+        return store.Idempotent(request, Retention.Orders, () => updates.Track(request, id));
+    }
+
+    private static async Task<IResult> PatchTracker(HttpContext http, string id, string trackerId, EmulatorStore store, OrderUpdates updates)
+    {
+        var request = await ApiRequest.ReadAsync(http);
+        lock (store.Gate)
+        {
+            return updates.PatchTracker(request, id, trackerId);
+        }
     }
 }

@@ -32,6 +32,8 @@ internal sealed class Authorization
 
     public JsonObject? ProcessorResponse { get; init; }
 
+    public bool Reauthorized { get; set; }
+
     public List<Capture> Captures { get; } = [];
 
     public long CapturedMinor => Captures.Where(c => c.Status is not ("DECLINED" or "FAILED")).Sum(c => c.Amount.Minor);

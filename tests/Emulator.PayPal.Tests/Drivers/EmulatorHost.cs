@@ -59,6 +59,9 @@ public sealed partial class EmulatorHost : IAsyncDisposable
         return _accessToken;
     }
 
+    /// <summary>After advancing the clock past the token lifetime.</summary>
+    public void ForgetToken() => _accessToken = null;
+
     public async Task<HttpResponseMessage> TokenRequestAsync(string clientId, string secret, Dictionary<string, string> form)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "/v1/oauth2/token") { Content = new FormUrlEncodedContent(form) };
