@@ -1,6 +1,7 @@
 using Emulator.Commercetools.Auth;
 using Emulator.Commercetools.Carts;
 using Emulator.Commercetools.CustomObjects;
+using Emulator.Commercetools.Customers;
 using Emulator.Commercetools.Extensions;
 using Emulator.Commercetools.Infrastructure;
 using Emulator.Commercetools.Messages;
@@ -52,6 +53,7 @@ public static class CommercetoolsEmulatorApp
         api.MapResource("/extensions", new ExtensionBehavior(), ScopeArea.Extensions);
         api.MapResource("/carts", new CartBehavior(), ScopeArea.Orders);
         api.MapCustomObjectEndpoints();
+        api.MapCustomerEndpoints();
 
         app.MapFallback(ErrorHandlingMiddleware.WriteNotFoundAsync);
     }

@@ -63,11 +63,9 @@ internal static partial class OAuthEndpoints
             throw AuthError(400, "invalid_request", "Missing required parameters: username and password.");
         }
 
-        var customer = store.Collection("customer").All()
-            .Select(r => r.Body)
-            .FirstOrDefault(b => string.Equals(b.GetProperty("email").GetString(), username, StringComparison.OrdinalIgnoreCase));
-        var hash = customer.ValueKind == JsonValueKind.Object && customer.TryGetProperty("password", out var p) ? p.GetString() : null;
-        if (hash is null || !PasswordHasher.Verify(password, hash))
+        var found = CustomerBehavior.FindByEmail(store, username);
+        var hash = found is { } c && c.TryGetProperty("password", out var p) ? p.GetString() : null;
+        if (found is not { } customer || hash is null || !PasswordHasher.Verify(password, hash))
         {
             throw AuthError(400, "invalid_customer_account_credentials", "Customer account with the given credentials not found.");
         }

@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -6,6 +7,8 @@ namespace Emulator.Commercetools.Infrastructure;
 /// <summary>Writes a JSON node or element without a serializer: resources are already JSON documents.</summary>
 internal sealed class JsonHttpResult(JsonNode? node, int statusCode = StatusCodes.Status200OK) : IResult
 {
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     public async Task ExecuteAsync(HttpContext httpContext)
     {
         httpContext.Response.StatusCode = statusCode;
@@ -15,7 +18,7 @@ internal sealed class JsonHttpResult(JsonNode? node, int statusCode = StatusCode
         }
 
         httpContext.Response.ContentType = "application/json; charset=utf-8";
-        await using var writer = new Utf8JsonWriter(httpContext.Response.Body);
+        await using var writer = new Utf8JsonWriter(httpContext.Response.Body, WriterOptions);
         if (node is null)
         {
             writer.WriteNullValue();
