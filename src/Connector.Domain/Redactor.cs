@@ -70,7 +70,7 @@ public static partial class Redactor
         }
     }
 
-    private static JsonNode MaskLeaf(JsonNode leaf, string? key)
+    private static JsonValue MaskLeaf(JsonNode leaf, string? key)
     {
         var kind = leaf.GetValueKind();
         if (kind is JsonValueKind.True or JsonValueKind.False)

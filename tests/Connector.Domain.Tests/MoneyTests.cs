@@ -268,6 +268,43 @@ public sealed class MoneyTests
         new Money(units, currency, digits).ToString().ShouldBe(expected);
 
     [Fact]
+    public void PayPal_values_round_trip_for_every_supported_currency()
+    {
+        var random = new Random(4217);
+        foreach (var currency in Currencies.PayPalSupported)
+        {
+            var digits = Currencies.CommercetoolsFractionDigits(currency);
+            var step = Currencies.PayPalDecimals(currency) < digits ? 100 : 1;
+            for (var i = 0; i < 200; i++)
+            {
+                var money = new Money(random.NextInt64(0, 1_000_000_000_000) * step, currency, digits);
+                Money.FromPayPalValue(money.ToPayPalValue(), currency, digits).ShouldBe(money);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Major_unit_strings_round_trip(int digits)
+    {
+        var random = new Random(digits);
+        for (var i = 0; i < 500; i++)
+        {
+            var money = new Money(random.NextInt64(1, long.MaxValue / 10), "EUR", digits);
+            var allowed = Math.Min(digits, 2);
+            if (digits > allowed && money.MinorUnits % 10 != 0)
+            {
+                continue;
+            }
+
+            Money.ParseMajorUnits(money.ToMajorUnitsString(), "EUR", digits, "amount").ShouldBe(money);
+        }
+    }
+
+    [Fact]
     public void No_floating_point_in_the_domain_assembly()
     {
         var floatTypes = new[] { typeof(double), typeof(float), typeof(decimal) };

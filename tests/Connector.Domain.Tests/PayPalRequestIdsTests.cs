@@ -14,6 +14,16 @@ public sealed partial class PayPalRequestIdsTests
         PayPalRequestIds.For(PaymentId, "capturePayPalOrder", 7, "{}")
             .ShouldBe(PayPalRequestIds.For(PaymentId, "capturePayPalOrder", 7, "{}"));
 
+    // Pinned (computed independently): changing the scheme would let a retry after a deploy charge twice.
+    [Fact]
+    public void The_scheme_is_stable_across_releases()
+    {
+        PayPalRequestIds.For(PaymentId, "capturePayPalOrder", 7, "{}")
+            .ShouldBe("9f3c2a1e-5b7d-4e2f-8a6c-1d0b3e5f7a9c-capturePayPalOrder-7-c859bb906dce8ef85c34a856ceed7967");
+        PayPalRequestIds.ForWebhookOrEvent("WH-1", "PAYMENT.CAPTURE.COMPLETED")
+            .ShouldBe("WH-1-PAYMENT-CAPTURE-COMPLETED-413534ef5a7d6cf1533786f9c8922ee7");
+    }
+
     [Fact]
     public void Id_is_readable_and_carries_a_hash()
     {
