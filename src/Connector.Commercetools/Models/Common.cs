@@ -87,9 +87,6 @@ public sealed record ErrorObject
     public string Message { get; init; } = "";
 
     public long? CurrentVersion { get; init; }
-
-    [JsonExtensionData]
-    public Dictionary<string, JsonElement>? Extra { get; init; }
 }
 
 /// <summary>OAuth token response of the commercetools auth API.</summary>
