@@ -50,5 +50,6 @@ public static class PayPalEmulatorApp
         api.MapIdentityApi();
         api.MapOrdersApi();
         api.MapPaymentsApi();
+        api.MapVaultApi();
     }
 }

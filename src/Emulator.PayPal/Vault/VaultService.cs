@@ -101,4 +101,223 @@ internal sealed class VaultService(EmulatorStore store, EventQueue events)
         token.View["address"] = new JsonObject { ["country_code"] = "US" };
         token.Status = "APPROVED";
     }
+
+    public ApiResponse CreateSetupToken(ApiRequest request)
+    {
+        var body = request.Body ?? throw PayPalApiException.Missing("/payment_source");
+        var paymentSource = JsonRead.OptObject(body, "payment_source", string.Empty) ?? throw PayPalApiException.Missing("/payment_source");
+        var customerId = CustomerIdOf(body) ?? Ids.Customer();
+        var entry = paymentSource.FirstOrDefault(kv => kv.Value is JsonObject);
+        var kind = entry.Key ?? throw PayPalApiException.Invalid("/payment_source", "{}", "A payment source is required.");
+        var source = (JsonObject)entry.Value!;
+        var sp = "/payment_source/" + kind;
+        var context = JsonRead.OptObject(source, "experience_context", sp);
+        SetupToken token;
+        switch (kind)
+        {
+            case "card":
+            {
+                var card = CardDetails.Read(source, sp, store.Now);
+                var view = card.View();
+                view.Remove("type");
+                token = NewSetupToken(request.ClientId, customerId, kind, "APPROVED", view, context);
+                break;
+            }
+
+            case "paypal" or "venmo":
+            {
+                var usageType = JsonRead.OptString(source, "usage_type", sp) ?? throw PayPalApiException.Missing(sp + "/usage_type");
+                if (usageType is not ("MERCHANT" or "PLATFORM"))
+                {
+                    throw PayPalApiException.Invalid(sp + "/usage_type", usageType);
+                }
+
+                var view = PaymentSources.Scrub(source);
+                view["customer_type"] ??= "CONSUMER";
+                token = NewSetupToken(request.ClientId, customerId, kind, "PAYER_ACTION_REQUIRED", view, context);
+                break;
+            }
+
+            default:
+                throw PayPalApiException.Invalid(sp, null, "The emulator vaults card, paypal and venmo payment sources.");
+        }
+
+        store.SetupTokens[token.Id] = token;
+        return new ApiResponse(201, RenderSetupToken(token, request.BaseUrl));
+    }
+
+    private SetupToken NewSetupToken(string clientId, string customerId, string kind, string status, JsonObject view, JsonObject? context) => new()
+    {
+        Id = Ids.Resource(),
+        ClientId = clientId,
+        CustomerId = customerId,
+        Kind = kind,
+        Status = status,
+        View = view,
+        ReturnUrl = JsonRead.OptString(context, "return_url", "/payment_source/experience_context"),
+        CancelUrl = JsonRead.OptString(context, "cancel_url", "/payment_source/experience_context"),
+        CreateTime = store.Now,
+    };
+
+    public SetupToken FindSetupToken(string id, string clientId) =>
+        store.SetupTokens.TryGetValue(id, out var token) && token.ClientId == clientId ? token : throw PayPalApiException.NotFound("id", id);
+
+    public PaymentToken FindPaymentToken(string id, string clientId) =>
+        store.PaymentTokens.TryGetValue(id, out var token) && token.ClientId == clientId ? token : throw PayPalApiException.NotFound("id", id);
+
+    public ApiResponse CreatePaymentToken(ApiRequest request)
+    {
+        var body = request.Body ?? throw PayPalApiException.Missing("/payment_source");
+        var paymentSource = JsonRead.OptObject(body, "payment_source", string.Empty) ?? throw PayPalApiException.Missing("/payment_source");
+        var requestedCustomer = CustomerIdOf(body);
+        if (JsonRead.OptObject(paymentSource, "token", "/payment_source") is { } tokenSource)
+        {
+            var id = JsonRead.ReqString(tokenSource, "id", "/payment_source/token");
+            var type = JsonRead.ReqString(tokenSource, "type", "/payment_source/token");
+            if (type is not ("SETUP_TOKEN" or "BILLING_AGREEMENT"))
+            {
+                throw PayPalApiException.Invalid("/payment_source/token/type", type);
+            }
+
+            if (!store.SetupTokens.TryGetValue(id, out var setup) || setup.ClientId != request.ClientId)
+            {
+                throw new PayPalApiException(404, "INVALID_RESOURCE_ID", "/payment_source/token/id", id, "body", "Specified resource ID does not exist. Please check the resource ID and try again.");
+            }
+
+            if (setup.Status == "PAYER_ACTION_REQUIRED")
+            {
+                throw PayPalApiException.Unprocessable("PAYER_ACTION_REQUIRED", "/payment_source/token/id", id, "The payer has not yet approved the setup token. Redirect the payer to the 'approve' link of the setup token.");
+            }
+
+            // A second exchange of the same setup token answers the token the first one created.
+            if (setup.PaymentTokenId is not null && store.PaymentTokens.TryGetValue(setup.PaymentTokenId, out var existing))
+            {
+                return new ApiResponse(201, Render(existing, request.BaseUrl));
+            }
+
+            var view = JsonOut.CloneObject(setup.View);
+            if (view["payer_id"] is not null)
+            {
+                view["account_id"] = view["payer_id"]!.DeepClone();
+            }
+
+            var created = AddToken(request.ClientId, requestedCustomer ?? setup.CustomerId, setup.Kind, view, request.BaseUrl);
+            setup.PaymentTokenId = created.Id;
+            return new ApiResponse(201, Render(created, request.BaseUrl));
+        }
+
+        if (JsonRead.OptObject(paymentSource, "card", "/payment_source") is { } cardSource)
+        {
+            var card = CardDetails.Read(cardSource, "/payment_source/card", store.Now).View();
+            card.Remove("type");
+            var created = AddToken(request.ClientId, requestedCustomer ?? Ids.Customer(), "card", card, request.BaseUrl);
+            return new ApiResponse(201, Render(created, request.BaseUrl));
+        }
+
+        throw PayPalApiException.Invalid("/payment_source", null, "Use a token (SETUP_TOKEN or BILLING_AGREEMENT) or a card.");
+    }
+
+    public ApiResponse DeletePaymentToken(ApiRequest request, string id)
+    {
+        var token = FindPaymentToken(id, request.ClientId);
+        store.PaymentTokens.Remove(token.Id);
+        events.Publish(token.ClientId, request.BaseUrl, "VAULT.PAYMENT-TOKEN.DELETED", "payment_token", Render(token, request.BaseUrl), "A payment token has been deleted.");
+        return ApiResponse.NoContent;
+    }
+
+    public ApiResponse ListPaymentTokens(ApiRequest request)
+    {
+        var query = request.Http.Request.Query;
+        var customerId = query["customer_id"].ToString();
+        if (string.IsNullOrEmpty(customerId))
+        {
+            throw new PayPalApiException(400, "MISSING_REQUIRED_PARAMETER", "customer_id", null, "query", "A required field / parameter is missing.");
+        }
+
+        CheckCustomerId(customerId, "customer_id", "query");
+        var pageSize = PositiveInt(query["page_size"].ToString(), "page_size", 5);
+        var page = PositiveInt(query["page"].ToString(), "page", 1);
+        var totalText = query["total_required"].ToString();
+        var totalRequired = totalText.Length == 0 ? false : bool.TryParse(totalText, out var parsed) ? parsed
+            : throw new PayPalApiException(400, "INVALID_PARAMETER_SYNTAX", "total_required", totalText, "query", "The value of a field does not conform to the expected format.");
+
+        var tokens = store.PaymentTokens.Values.Where(t => t.ClientId == request.ClientId && t.CustomerId == customerId).OrderBy(t => t.Sequence).ToList();
+        var totalPages = (tokens.Count + pageSize - 1) / pageSize;
+        string Href(int p) =>
+            $"/v3/vault/payment-tokens?customer_id={Uri.EscapeDataString(customerId)}&page={p}&page_size={pageSize}&total_required={(totalRequired ? "true" : "false")}";
+        var links = new JsonArray
+        {
+            VaultLink(request.BaseUrl, Href(page), "self", "GET"),
+            VaultLink(request.BaseUrl, Href(1), "first", "GET"),
+            VaultLink(request.BaseUrl, Href(Math.Max(1, totalPages)), "last", "GET"),
+        };
+        if (page > 1)
+        {
+            links.Add(VaultLink(request.BaseUrl, Href(Math.Min(page - 1, Math.Max(1, totalPages))), "prev", "GET"));
+        }
+
+        if (page < totalPages)
+        {
+            links.Add(VaultLink(request.BaseUrl, Href(page + 1), "next", "GET"));
+        }
+
+        return new ApiResponse(200, new JsonObject
+        {
+            ["customer"] = new JsonObject { ["id"] = customerId },
+            ["payment_tokens"] = new JsonArray([.. tokens.Skip((page - 1) * pageSize).Take(pageSize).Select(t => (JsonNode)Render(t, request.BaseUrl))]),
+            ["total_items"] = totalRequired ? tokens.Count : null,
+            ["total_pages"] = totalRequired ? totalPages : null,
+            ["links"] = links,
+        });
+    }
+
+    public static JsonObject RenderSetupToken(SetupToken token, string baseUrl)
+    {
+        var links = new JsonArray { VaultLink(baseUrl, "/v3/vault/setup-tokens/" + token.Id, "self", "GET") };
+        if (token.Status == "PAYER_ACTION_REQUIRED")
+        {
+            links.Add(VaultLink(baseUrl, "/agreements/approve?approval_session_id=" + token.Id, "approve", "GET"));
+        }
+
+        links.Add(VaultLink(baseUrl, "/v3/vault/payment-tokens", "confirm", "POST"));
+        return new JsonObject
+        {
+            ["id"] = token.Id,
+            ["customer"] = new JsonObject { ["id"] = token.CustomerId },
+            ["status"] = token.Status,
+            ["payment_source"] = new JsonObject { [token.Kind] = token.View.DeepClone() },
+            ["links"] = links,
+        };
+    }
+
+    private static string? CustomerIdOf(JsonObject body)
+    {
+        var id = JsonRead.OptString(body["customer"], "id", "/customer");
+        if (id is not null)
+        {
+            CheckCustomerId(id, "/customer/id", "body");
+        }
+
+        return id;
+    }
+
+    private static void CheckCustomerId(string id, string field, string location)
+    {
+        if (id.Length is < 7 or > 36 || !id.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-'))
+        {
+            throw new PayPalApiException(400, "INVALID_PARAMETER_SYNTAX", field, id, location, "The value of a field does not conform to the expected format.");
+        }
+    }
+
+    private static int PositiveInt(string text, string name, int fallback)
+    {
+        if (text.Length == 0)
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1
+            ? value
+            : throw new PayPalApiException(400, "INVALID_PARAMETER_VALUE", name, text, "query", "The value of a field is invalid.");
+    }
 }
