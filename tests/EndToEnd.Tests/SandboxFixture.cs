@@ -14,7 +14,18 @@ namespace EndToEnd.Tests;
 /// </summary>
 public sealed class SandboxFixture : IAsyncLifetime
 {
+    private readonly SandboxOptions _options;
     private SandboxHost? _host;
+
+    public SandboxFixture()
+    {
+        _options = new SandboxOptions { ConnectorPort = 0, CommercetoolsPort = 0, PayPalPort = 0 };
+    }
+
+    internal SandboxFixture(SandboxOptions options)
+    {
+        _options = options;
+    }
 
     public SandboxHost Host => _host ?? throw new InvalidOperationException("not started");
 
@@ -24,7 +35,7 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _host = await SandboxHost.StartAsync(new SandboxOptions { ConnectorPort = 0, CommercetoolsPort = 0, PayPalPort = 0 }, CancellationToken.None);
+        _host = await SandboxHost.StartAsync(_options, CancellationToken.None);
     }
 
     public async ValueTask DisposeAsync()
