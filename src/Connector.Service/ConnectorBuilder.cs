@@ -2,10 +2,12 @@ using Connector.Commercetools;
 using Connector.Domain.Contract;
 using Connector.PayPal;
 using Connector.Service.Configuration;
+using Connector.Service.Customers;
 using Connector.Service.Endpoints;
 using Connector.Service.Extensions;
 using Connector.Service.Extensions.Operations;
 using Connector.Service.Settings;
+using Connector.Service.Webhooks;
 
 namespace Connector.Service;
 
@@ -41,6 +43,15 @@ public static class ConnectorBuilder
         services.AddTransient<IPaymentOperation, CreateTrackingInformation>();
         services.AddTransient<IPaymentOperation, UpdateTrackingInformation>();
         services.AddTransient<IPaymentOperation, UpdatePayPalOrder>();
+
+        services.AddTransient<PaymentMethodMirror>();
+        services.AddWebhooks();
+        services.AddTransient<VaultedTokenGuard>();
+        services.AddTransient<ICustomerOperation, GetUserIdToken>();
+        services.AddTransient<ICustomerOperation, CreateVaultSetupToken>();
+        services.AddTransient<ICustomerOperation, CreatePaymentToken>();
+        services.AddTransient<ICustomerOperation, GetPaymentTokens>();
+        services.AddTransient<ICustomerOperation, DeletePaymentToken>();
         return builder;
     }
 
@@ -48,6 +59,7 @@ public static class ConnectorBuilder
     {
         app.MapHealthEndpoints();
         app.MapExtensionEndpoints();
+        app.MapWebhookEndpoints();
         return app;
     }
 }

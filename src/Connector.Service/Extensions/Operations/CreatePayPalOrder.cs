@@ -4,6 +4,7 @@ using Connector.Commercetools.Models;
 using Connector.Domain;
 using Connector.Domain.Contract;
 using Connector.Domain.Checkout;
+using Connector.Service.Customers;
 using Connector.Service.Settings;
 
 namespace Connector.Service.Extensions.Operations;
@@ -13,7 +14,7 @@ namespace Connector.Service.Extensions.Operations;
 /// (the payment's <c>amountPlanned</c> and its cart), never from the caller, so a shopper with a My Payments token
 /// cannot change the price. Records <c>PayPalOrderId</c>, the interface id and the status fields; no transaction.
 /// </summary>
-internal sealed class CreatePayPalOrder(OperationServices services) : IPaymentOperation
+internal sealed class CreatePayPalOrder(OperationServices services, VaultedTokenGuard vaultedTokens) : IPaymentOperation
 {
     private static readonly HashSet<string> PaymentSources = ["paypal", "venmo", "card", "pay_upon_invoice", "google_pay", "apple_pay", "token"];
 
@@ -51,6 +52,10 @@ internal sealed class CreatePayPalOrder(OperationServices services) : IPaymentOp
         var customId = RequestJson.OptionalString(request, "custom_id", field);
         var invoiceId = RequestJson.OptionalString(request, "custom_invoice_id", field) ?? payment.Id;
         var storeInVault = RequestJson.OptionalBool(request, "storeInVaultOnSuccess", field);
+        if (source is { } vaultSource)
+        {
+            await vaultedTokens.EnsureOwnedAsync(payment, vaultSource.Key, vaultSource.Value, field, cancellationToken);
+        }
 
         var settingsTask = services.Settings.GetAsync(cancellationToken).AsTask();
         var cart = await services.Commercetools.FindCartByPaymentAsync(payment.Id, cancellationToken);
