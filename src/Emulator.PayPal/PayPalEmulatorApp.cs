@@ -35,6 +35,10 @@ public static class PayPalEmulatorApp
         services.AddSingleton<VaultService>();
         services.AddSingleton<OrderUpdates>();
         services.AddSingleton<PaymentsService>();
+        services.AddSingleton<WebhookSigner>();
+        services.AddSingleton<WebhookDispatcher>();
+        services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
+        services.AddHttpClient(WebhookDispatcher.HttpClientName);
     }
 
     private static void UseEmulator(WebApplication app)
@@ -45,11 +49,14 @@ public static class PayPalEmulatorApp
         app.MapGet("/", () => Results.Text("Emulator.PayPal: an offline PayPal REST API. See README.md."));
         app.MapAuthApi();
         app.MapApprovalPage();
+        app.MapWebhookCertificate();
+        app.MapControlApi();
 
         var api = app.MapGroup(string.Empty).AddEndpointFilter(AuthEndpoints.RequireBearer);
         api.MapIdentityApi();
         api.MapOrdersApi();
         api.MapPaymentsApi();
         api.MapVaultApi();
+        api.MapWebhooksApi();
     }
 }

@@ -163,7 +163,7 @@ internal sealed class PaymentsService(EmulatorStore store, EventQueue events, Or
 
     /// <summary>A refund from the merchant API or from PayPal's side (control API); announces PAYMENT.CAPTURE.REFUNDED.</summary>
     public Refund Refund(Capture capture, Money? requested, string? invoiceId, string? customId, string? noteToPayer, string baseUrl,
-        string eventType = "PAYMENT.CAPTURE.REFUNDED")
+        string eventType = "PAYMENT.CAPTURE.REFUNDED", string? reason = null)
     {
         switch (capture.Status)
         {
@@ -198,6 +198,7 @@ internal sealed class PaymentsService(EmulatorStore store, EventQueue events, Or
             Id = Ids.Resource(),
             ClientId = capture.ClientId,
             Status = "COMPLETED",
+            StatusReason = reason,
             Amount = amount,
             Capture = capture,
             InvoiceId = invoiceId ?? capture.InvoiceId,
@@ -210,6 +211,7 @@ internal sealed class PaymentsService(EmulatorStore store, EventQueue events, Or
         capture.Refunds.Add(refund);
         store.Refunds[refund.Id] = refund;
         capture.Status = capture.RefundedMinor >= capture.Amount.Minor ? "REFUNDED" : "PARTIALLY_REFUNDED";
+        capture.StatusReason = reason ?? capture.StatusReason;
         capture.UpdateTime = now;
         events.Publish(capture.ClientId, baseUrl, eventType, "refund", PaymentJson.Refund(refund, baseUrl),
             eventType == "PAYMENT.CAPTURE.REVERSED" ? $"A {amount.Value} {amount.Currency} capture payment was reversed" : $"A {amount.Value} {amount.Currency} capture payment was refunded");
