@@ -1,0 +1,190 @@
+using Connector.Commercetools;
+using Connector.Commercetools.Models;
+using Connector.Domain;
+using Connector.Domain.Contract;
+using Connector.Service.Customers;
+using Microsoft.Extensions.Options;
+
+namespace Connector.Service.Webhooks;
+
+/// <summary>What the endpoint answers for a verified event.</summary>
+internal enum WebhookOutcome
+{
+    /// <summary>commercetools is in line (changed now, already in line, or nothing to do): 200.</summary>
+    Done,
+
+    /// <summary>No payment for a recent event: 404, so PayPal redelivers once the extension has stored the order id.</summary>
+    PaymentNotFoundYet,
+
+    /// <summary>commercetools could not be brought in line now: 503, PayPal redelivers.</summary>
+    RetryLater,
+}
+
+/// <summary>
+/// Applies one verified PayPal event to commercetools exactly once. The common case costs two calls: one payment query
+/// (by interfaceId or PayPalOrderId) and one update at the version read. A 409 means someone else changed the payment
+/// meanwhile: re-read it and recompute the actions (which may now be none), a bounded number of times, without sleeping.
+/// There is no event-id dedupe store: the apply itself is idempotent, and a store would cost a write per event and,
+/// written before the apply, could mark an event done that never reached commercetools.
+/// </summary>
+internal sealed partial class WebhookProcessor(
+    CommercetoolsClient commercetools,
+    PaymentMethodMirror paymentMethods,
+    IOptionsMonitor<WebhookOptions> options,
+    TimeProvider time,
+    ILogger<WebhookProcessor> logger)
+{
+    /// <summary>Attempts per event: the first plus re-reads after 409; enough for a burst of concurrent deliveries.</summary>
+    internal const int MaxAttempts = 12;
+
+    public async Task<WebhookOutcome> ProcessAsync(PayPalWebhookEvent evt, CancellationToken cancellationToken)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["WebhookEventId"] = evt.Id, ["WebhookEventType"] = evt.EventType });
+        try
+        {
+            if (evt.EventType is "VAULT.PAYMENT-TOKEN.CREATED" or "VAULT.PAYMENT-TOKEN.DELETED")
+            {
+                await ApplyVaultEventAsync(evt, cancellationToken);
+                return WebhookOutcome.Done;
+            }
+
+            if (!WebhookActions.IsPaymentEvent(evt.EventType))
+            {
+                Log.Ignored(logger, evt.Id, evt.EventType);
+                return WebhookOutcome.Done;
+            }
+
+            return await ApplyPaymentEventAsync(evt, cancellationToken);
+        }
+        catch (CommercetoolsApiException e)
+        {
+            Log.CommercetoolsFailed(logger, evt.Id, (int)e.StatusCode, e.Code);
+            return WebhookOutcome.RetryLater;
+        }
+    }
+
+    private async Task<WebhookOutcome> ApplyPaymentEventAsync(PayPalWebhookEvent evt, CancellationToken cancellationToken)
+    {
+        var payment = await FindPaymentAsync(evt, cancellationToken);
+        if (payment is null)
+        {
+            var window = TimeSpan.FromMinutes(options.CurrentValue.WebhookUnknownPaymentRetryMinutes);
+            var recent = evt.CreateTime is not { } created || time.GetUtcNow() - created < window;
+            Log.PaymentNotFound(logger, evt.Id, evt.EventType, evt.OrderId, recent);
+            return recent ? WebhookOutcome.PaymentNotFoundYet : WebhookOutcome.Done;
+        }
+
+        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        {
+            List<UpdateAction> actions;
+            try
+            {
+                actions = WebhookActions.For(evt, payment, time.GetUtcNow());
+            }
+            catch (DomainValidationException e)
+            {
+                // The event itself is unusable; redelivering it cannot help.
+                Log.Unreadable(logger, evt.Id, evt.EventType, e.Message);
+                return WebhookOutcome.Done;
+            }
+
+            if (actions.Count == 0)
+            {
+                Log.AlreadyInLine(logger, evt.Id, payment.Id);
+                return WebhookOutcome.Done;
+            }
+
+            try
+            {
+                await commercetools.UpdatePaymentAsync(payment.Id, payment.Version, actions, cancellationToken);
+                Log.Applied(logger, evt.Id, evt.EventType, payment.Id, actions.Count);
+                return WebhookOutcome.Done;
+            }
+            catch (ConcurrentModificationException)
+            {
+                Log.Conflict(logger, evt.Id, payment.Id, attempt);
+                payment = await commercetools.GetPaymentAsync(payment.Id, cancellationToken);
+                if (payment is null)
+                {
+                    return WebhookOutcome.Done;
+                }
+            }
+        }
+
+        return WebhookOutcome.RetryLater;
+    }
+
+    /// <summary>
+    /// One query: the payment whose interfaceId or PayPalOrderId is the event's order; for refunds and reversals that carry
+    /// no order id, the payment holding the capture as a transaction.
+    /// </summary>
+    private async Task<Payment?> FindPaymentAsync(PayPalWebhookEvent evt, CancellationToken cancellationToken)
+    {
+        string where;
+        if (evt.OrderId is { } orderId)
+        {
+            var id = CommercetoolsClient.EscapePredicateString(orderId);
+            where = $"interfaceId=\"{id}\" or custom(fields({ConnectorContract.PayPalOrderIdField}=\"{id}\"))";
+        }
+        else if (evt.CaptureId is { } captureId)
+        {
+            where = $"transactions(interactionId=\"{CommercetoolsClient.EscapePredicateString(captureId)}\" and type=\"Charge\")";
+        }
+        else
+        {
+            return null;
+        }
+
+        var page = await commercetools.QueryPaymentsAsync(where, 2, cancellationToken);
+        if (page.Results.Count > 1)
+        {
+            Log.Ambiguous(logger, evt.Id, page.Results.Count);
+        }
+
+        // The oldest-created comes first by default; several payments for one order would be a merchant setup error.
+        return page.Results.FirstOrDefault();
+    }
+
+    private async Task ApplyVaultEventAsync(PayPalWebhookEvent evt, CancellationToken cancellationToken)
+    {
+        if (evt.EventType == "VAULT.PAYMENT-TOKEN.CREATED")
+        {
+            var created = await paymentMethods.EnsureForPayPalCustomerAsync(evt.Resource, cancellationToken);
+            Log.VaultEvent(logger, evt.Id, evt.EventType, created is not null);
+            return;
+        }
+
+        var removed = PayPalWebhookEvent.Text(evt.Resource, "id") is { } tokenId && await paymentMethods.RemoveAsync(tokenId, cancellationToken);
+        Log.VaultEvent(logger, evt.Id, evt.EventType, removed);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 3110, Level = LogLevel.Information, Message = "Webhook {EventId} ({EventType}) applied to payment {PaymentId}: {ActionCount} actions")]
+        public static partial void Applied(ILogger logger, string eventId, string eventType, string paymentId, int actionCount);
+
+        [LoggerMessage(EventId = 3111, Level = LogLevel.Information, Message = "Webhook {EventId}: payment {PaymentId} already in line")]
+        public static partial void AlreadyInLine(ILogger logger, string eventId, string paymentId);
+
+        [LoggerMessage(EventId = 3112, Level = LogLevel.Information, Message = "Webhook {EventId}: payment {PaymentId} changed meanwhile (attempt {Attempt}); re-reading")]
+        public static partial void Conflict(ILogger logger, string eventId, string paymentId, int attempt);
+
+        [LoggerMessage(EventId = 3113, Level = LogLevel.Warning, Message = "Webhook {EventId} ({EventType}): no payment for PayPal order {OrderId}; recent={Recent} (recent: 404 so PayPal retries)")]
+        public static partial void PaymentNotFound(ILogger logger, string eventId, string eventType, string? orderId, bool recent);
+
+        [LoggerMessage(EventId = 3114, Level = LogLevel.Information, Message = "Webhook {EventId}: event type {EventType} is not handled; acknowledged")]
+        public static partial void Ignored(ILogger logger, string eventId, string eventType);
+
+        [LoggerMessage(EventId = 3115, Level = LogLevel.Warning, Message = "Webhook {EventId} ({EventType}) cannot be applied and is dropped: {Reason}")]
+        public static partial void Unreadable(ILogger logger, string eventId, string eventType, string reason);
+
+        [LoggerMessage(EventId = 3116, Level = LogLevel.Warning, Message = "Webhook {EventId}: commercetools answered {Status} {Code}; answering 503 so PayPal retries")]
+        public static partial void CommercetoolsFailed(ILogger logger, string eventId, int status, string? code);
+
+        [LoggerMessage(EventId = 3117, Level = LogLevel.Warning, Message = "Webhook {EventId}: {Count} payments match the PayPal order; using the first")]
+        public static partial void Ambiguous(ILogger logger, string eventId, int count);
+
+        [LoggerMessage(EventId = 3118, Level = LogLevel.Information, Message = "Webhook {EventId} ({EventType}): PaymentMethod mirror changed={Changed}")]
+        public static partial void VaultEvent(ILogger logger, string eventId, string eventType, bool changed);
+    }
+}

@@ -1,0 +1,19 @@
+namespace Connector.Service.Webhooks;
+
+/// <summary>Registrations of the webhook endpoint.</summary>
+internal static class WebhookServiceCollectionExtensions
+{
+    public static IServiceCollection AddWebhooks(this IServiceCollection services)
+    {
+        services.AddOptions<WebhookOptions>()
+            .BindConfiguration(WebhookOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddHttpClient(WebhookCertificateCache.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddSingleton<WebhookCertificateCache>();
+        services.AddTransient<WebhookAuthenticator>();
+        services.AddTransient<WebhookProcessor>();
+        return services;
+    }
+}
