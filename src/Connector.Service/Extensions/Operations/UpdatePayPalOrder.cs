@@ -34,6 +34,8 @@ internal sealed class UpdatePayPalOrder(OperationServices services) : IPaymentOp
                 {
                     throw new DomainValidationException($"{field}.patch must be JSON Patch operations with op and path.");
                 }
+
+                GuardAmount(op, context.Payment, field);
             }
 
             patch = (JsonArray)patch.DeepClone();
@@ -60,5 +62,39 @@ internal sealed class UpdatePayPalOrder(OperationServices services) : IPaymentOp
 
         await services.PayPal.PatchOrderAsync(orderId, patch, cancellationToken);
         return OperationResult.Success(actions);
+    }
+
+    /// <summary>
+    /// Amounts come from commercetools only: an explicit patch may set the order amount solely to the payment's
+    /// amountPlanned (change that first, in the same update), so no caller can make PayPal charge a different sum.
+    /// </summary>
+    private static void GuardAmount(JsonObject op, Payment payment, string field)
+    {
+        var path = op["path"]!.ToString();
+        if (!path.Contains("amount", StringComparison.OrdinalIgnoreCase) && !path.Contains("items", StringComparison.OrdinalIgnoreCase)
+            && path.TrimEnd('/') is not ("" or "/purchase_units" or "/purchase_units/@reference_id=='default'"))
+        {
+            return;
+        }
+
+        if (path.EndsWith("/items", StringComparison.OrdinalIgnoreCase))
+        {
+            return; // PayPal itself rejects items that do not add up to the amount (ITEM_TOTAL_MISMATCH).
+        }
+
+        if (!path.EndsWith("/amount", StringComparison.OrdinalIgnoreCase) || op["value"] is not JsonObject value)
+        {
+            throw new DomainValidationException($"{field}.patch: '{path}' cannot be patched; set the amount with a replace of /purchase_units/@reference_id=='default'/amount.");
+        }
+
+        var planned = PaymentActions.ToMoney(payment.AmountPlanned);
+        var currency = value["currency_code"]?.ToString();
+        var amount = value["value"]?.ToString();
+        if (currency != planned.CurrencyCode || amount is null
+            || Money.FromPayPalValue(amount, currency, planned.FractionDigits).MinorUnits != planned.MinorUnits)
+        {
+            throw new DomainValidationException(
+                $"{field}.patch: the order amount must equal the payment's amountPlanned ({planned.ToPayPalValue()} {planned.CurrencyCode}); change amountPlanned first (changeAmountPlanned in the same update).");
+        }
     }
 }
