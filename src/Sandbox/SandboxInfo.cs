@@ -3,7 +3,7 @@ using System.Text.Json.Serialization;
 namespace Sandbox;
 
 /// <summary>What to call: the shape of the <c>--info-file</c> JSON (consumed by scripts, tests and the benchmark).</summary>
-public sealed record SandboxInfo(CommercetoolsInfo Commercetools, PayPalInfo PayPal, ConnectorInfo Connector);
+public sealed record SandboxInfo(CommercetoolsInfo Commercetools, [property: JsonPropertyName("paypal")] PayPalInfo PayPal, ConnectorInfo Connector);
 
 /// <summary>The emulated commercetools project; <c>apiUrl</c> excludes the project key, as commercetools' own API host.</summary>
 public sealed record CommercetoolsInfo(string ApiUrl, string AuthUrl, string ProjectKey, string ClientId, string ClientSecret);
