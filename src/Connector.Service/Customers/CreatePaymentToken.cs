@@ -1,5 +1,8 @@
+using System.Net;
 using System.Text.Json.Nodes;
+using Connector.Commercetools.Models;
 using Connector.Domain;
+using Connector.PayPal;
 using Connector.Service.Extensions;
 
 namespace Connector.Service.Customers;
@@ -7,12 +10,57 @@ namespace Connector.Service.Customers;
 /// <summary>
 /// <c>createPaymentTokenRequest</c>: the raw id of a setup token the payer approved. Exchanges it for a permanent
 /// payment token in this customer's PayPal vault and mirrors it as a commercetools PaymentMethod.
-/// Calls: one PayPal (<c>POST /v3/vault/payment-tokens</c>), two commercetools (query the customer's PaymentMethods,
-/// create the mirror; one when the mirror already exists).
+/// Calls: one PayPal (<c>POST /v3/vault/payment-tokens</c>; two when the setup token is not the customer's latest), two commercetools (query the customer's PaymentMethods,
+/// create the mirror; one when the mirror already exists). The mirror is best effort (see <see cref="PaymentMethodMirror.TryEnsureAsync"/>).
 /// </summary>
 internal sealed class CreatePaymentToken(OperationServices services, PaymentMethodMirror mirror) : ICustomerOperation
 {
     public string Name => "createPaymentToken";
+
+    /// <summary>
+    /// PayPal files the new payment token under the customer named in the request, whatever customer the setup token was
+    /// made for; exchanging someone else's approved setup token would thus save their instrument here. The setup token
+    /// this customer made last is in its <c>createVaultSetupTokenResponse</c> field (no call); any other id is checked
+    /// with PayPal (<c>GET /v3/vault/setup-tokens/{id}</c>, the only case with a second PayPal call).
+    /// </summary>
+    private async Task EnsureOwnSetupTokenAsync(CustomerOperationContext context, string setupTokenId, string payPalUserId, string field, CancellationToken cancellationToken)
+    {
+        if (LastSetupTokenId(context.Customer) == setupTokenId)
+        {
+            return;
+        }
+
+        var notOwned = new DomainValidationException($"{field}: the setup token was not created for this customer (create it with createVaultSetupTokenRequest).");
+        try
+        {
+            var setupToken = await services.PayPal.SendJsonAsync(HttpMethod.Get, $"v3/vault/setup-tokens/{Uri.EscapeDataString(setupTokenId)}", null, cancellationToken);
+            if (setupToken.Value?["customer"]?["id"]?.GetValue<string>() != payPalUserId)
+            {
+                throw notOwned;
+            }
+        }
+        catch (PayPalApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
+        {
+            throw notOwned;
+        }
+    }
+
+    private static string? LastSetupTokenId(Customer customer)
+    {
+        if (customer.Custom?.GetString("createVaultSetupTokenResponse") is not { Length: > 0 } response)
+        {
+            return null;
+        }
+
+        try
+        {
+            return JsonNode.Parse(response)?["id"] is JsonValue v && v.TryGetValue<string>(out var id) ? id : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
 
     public async Task<OperationResult> ExecuteAsync(CustomerOperationContext context, CancellationToken cancellationToken)
     {
@@ -23,6 +71,7 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
         var payPalUserId = CustomerVault.PayPalUserId(context.Customer)
             ?? throw new DomainValidationException($"{field}: the customer has no PayPalUserId yet; create the setup token with createVaultSetupTokenRequest first.");
 
+        await EnsureOwnSetupTokenAsync(context, setupTokenId, payPalUserId, field, cancellationToken);
         var body = new JsonObject
         {
             ["customer"] = new JsonObject { ["id"] = payPalUserId },
@@ -31,7 +80,7 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
         var response = await services.PayPal.CreatePaymentTokenAsync(body, CustomerVault.RequestId(context, Name), cancellationToken);
         if (response.Raw is not JsonObject token)
         {
-            throw new PayPal.PayPalApiException("PayPal returned no payment token.", null);
+            throw new PayPalApiException("PayPal returned no payment token.", null);
         }
 
         if (token["customer"]?["id"]?.GetValue<string>() is { } owner && owner != payPalUserId)
@@ -40,7 +89,7 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
             throw new DomainValidationException($"{field}: the setup token does not belong to this customer.");
         }
 
-        await mirror.EnsureAsync(context.Customer.Id, token, cancellationToken);
+        await mirror.TryEnsureAsync(context.Customer.Id, token, cancellationToken);
         return OperationResult.Json(token, [.. CustomerVault.RememberPayPalUserId(context.Customer, token)]);
     }
 }

@@ -28,7 +28,7 @@ internal sealed class GetPaymentTokens(OperationServices services, PaymentMethod
         var tokens = (list["payment_tokens"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         var visible = tokens.Where(PaymentMethodMirror.IsVisible).ToList();
         var totalPages = list["total_pages"] is JsonValue pages && pages.TryGetValue<int>(out var n) ? n : 1;
-        await mirror.SyncAsync(context.Customer.Id, visible, complete: totalPages <= 1, cancellationToken);
+        await mirror.TrySyncAsync(context.Customer.Id, visible, complete: totalPages <= 1, cancellationToken);
 
         var result = (JsonObject)list.DeepClone();
         result["payment_tokens"] = new JsonArray([.. visible.Select(t => t.DeepClone())]);

@@ -60,6 +60,40 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
     }
 
     /// <summary>
+    /// As <see cref="EnsureAsync(string, JsonObject, CancellationToken)"/>, but a commercetools failure is logged, not
+    /// thrown: the PayPal vault is the source of truth, the token already exists there, and the next getPaymentTokens
+    /// (or the vault webhook) repairs the mirror. Vaulting thus also works where PaymentMethods are not available.
+    /// </summary>
+    public async Task<bool> TryEnsureAsync(string customerId, JsonObject paymentToken, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await EnsureAsync(customerId, paymentToken, cancellationToken);
+            return true;
+        }
+        catch (CommercetoolsApiException e)
+        {
+            Log.CustomerMirrorFailed(logger, customerId, (int)e.StatusCode);
+            return false;
+        }
+    }
+
+    /// <summary>As <see cref="SyncAsync"/>, logging instead of throwing commercetools failures (see <see cref="TryEnsureAsync"/>).</summary>
+    public async Task<bool> TrySyncAsync(string customerId, IEnumerable<JsonObject> paymentTokens, bool complete, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await SyncAsync(customerId, paymentTokens, complete, cancellationToken);
+            return true;
+        }
+        catch (CommercetoolsApiException e)
+        {
+            Log.CustomerMirrorFailed(logger, customerId, (int)e.StatusCode);
+            return false;
+        }
+    }
+
+    /// <summary>
     /// <c>VAULT.PAYMENT-TOKEN.CREATED</c>: mirrors a token for the commercetools customer whose <c>PayPalUserId</c> is the
     /// token's <c>customer.id</c>. Returns null (nothing to do) when no customer has that PayPal id.
     /// Calls: one customer query, then as <see cref="EnsureAsync(string, JsonObject, CancellationToken)"/>.
@@ -313,6 +347,9 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
 
         [LoggerMessage(EventId = 5103, Level = LogLevel.Information, Message = "No single customer holds the token's PayPal customer id ({Count} found); not mirrored")]
         public static partial void NoCustomerForToken(ILogger logger, int count);
+
+        [LoggerMessage(EventId = 5105, Level = LogLevel.Warning, Message = "Could not bring the PaymentMethods of customer {CustomerId} in line (commercetools {Status}); a later sync repairs them")]
+        public static partial void CustomerMirrorFailed(ILogger logger, string customerId, int status);
 
         [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "Could not mirror the token vaulted by payment {PaymentId} (commercetools {Status}); a later sync repairs it")]
         public static partial void MirrorFailed(ILogger logger, string paymentId, int status);

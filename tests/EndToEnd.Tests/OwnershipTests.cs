@@ -1,0 +1,151 @@
+using System.Net;
+using System.Text.Json.Nodes;
+
+namespace EndToEnd.Tests;
+
+/// <summary>One customer can neither use, delete nor adopt another customer's saved payment methods.</summary>
+public sealed class OwnershipTests(SandboxFixture sandbox)
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_customer_cannot_delete_another_customer_s_token()
+    {
+        var vault = await VaultDriver.CreateAsync(sandbox, Ct);
+        var (_, tokenOfB) = await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+        var (a, _) = await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+
+        var (status, body) = await vault.SetFieldAsync(a, "deletePaymentTokenRequest", tokenOfB, Ct);
+
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorCode().ShouldBe("InvalidInput");
+        body.ErrorMessage().ShouldContain("deletePaymentTokenRequest");
+        body.ErrorMessage().ShouldNotContain(tokenOfB);
+        var (paypal, _) = await vault.PayPalGetAsync($"/v3/vault/payment-tokens/{tokenOfB}", Ct);
+        paypal.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task A_customer_without_a_vault_cannot_delete_any_token()
+    {
+        var vault = await VaultDriver.CreateAsync(sandbox, Ct);
+        var (_, tokenOfB) = await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+        var a = await vault.CreateCustomerAsync(Ct);
+
+        var (status, body) = await vault.SetFieldAsync(a, "deletePaymentTokenRequest", tokenOfB, Ct);
+
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorCode().ShouldBe("InvalidInput");
+        (await vault.PayPalGetAsync($"/v3/vault/payment-tokens/{tokenOfB}", Ct)).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Theory]
+    [InlineData("card", "vault_id")]
+    [InlineData("paypal", "vault_id")]
+    [InlineData("token", "id")]
+    public async Task A_payment_cannot_create_an_order_with_another_customer_s_token(string source, string property)
+    {
+        var vault = await VaultDriver.CreateAsync(sandbox, Ct);
+        var (_, tokenOfB) = await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+        var (a, _) = await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+        var payment = await vault.CreateCustomerPaymentAsync(a, 10_00, Ct);
+        var sourceValue = new JsonObject { [property] = tokenOfB };
+        if (source == "token")
+        {
+            sourceValue["type"] = "BILLING_AGREEMENT";
+        }
+
+        var request = new JsonObject { ["payment_source"] = new JsonObject { [source] = sourceValue } }.ToJsonString();
+        var (status, body) = await vault.Commercetools.SetCustomFieldAsync(payment.Id(), payment["version"]!.GetValue<long>(), "createPayPalOrderRequest", request, Ct);
+
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorCode().ShouldBe("InvalidInput");
+        body.ErrorMessage().ShouldContain($"createPayPalOrderRequest.payment_source.{source}.{property}");
+        (await vault.Commercetools.GetPaymentAsync(payment.Id(), Ct)).Field("PayPalOrderId").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_payment_without_a_customer_cannot_use_a_saved_token()
+    {
+        var vault = await VaultDriver.CreateAsync(sandbox, Ct);
+        var (_, token) = await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+        var payment = await vault.Commercetools.CreatePayPalPaymentAsync("EUR", 10_00, Ct);
+
+        var (status, body) = await vault.Commercetools.SetCustomFieldAsync(payment.Id(), payment["version"]!.GetValue<long>(), "createPayPalOrderRequest",
+            new JsonObject { ["payment_source"] = new JsonObject { ["card"] = new JsonObject { ["vault_id"] = token } } }.ToJsonString(), Ct);
+
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorCode().ShouldBe("InvalidInput");
+    }
+
+    [Fact]
+    public async Task Capturing_an_order_cannot_switch_to_another_customer_s_token()
+    {
+        var vault = await VaultDriver.CreateAsync(sandbox, Ct);
+        var (_, tokenOfB) = await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+        var a = await vault.CreateCustomerAsync(Ct);
+        var payment = await vault.CreateCustomerPaymentAsync(a, 12_00, Ct);
+        payment = await vault.Commercetools.SetCustomFieldOkAsync(payment, "createPayPalOrderRequest", "{}", Ct);
+
+        var request = new JsonObject { ["payment_source"] = new JsonObject { ["card"] = new JsonObject { ["vault_id"] = tokenOfB } } }.ToJsonString();
+        var (status, body) = await vault.Commercetools.SetCustomFieldAsync(payment.Id(), payment["version"]!.GetValue<long>(), "capturePayPalOrderRequest", request, Ct);
+
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorCode().ShouldBe("InvalidInput");
+        (await vault.Commercetools.GetPaymentAsync(payment.Id(), Ct)).Transactions().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_caller_supplied_vault_customer_is_ignored_when_creating_a_setup_token()
+    {
+        var vault = await VaultDriver.CreateAsync(sandbox, Ct);
+        var (b, _) = await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+        var payPalIdOfB = b.Field("PayPalUserId")!;
+        var (a, _) = await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+        var payPalIdOfA = a.Field("PayPalUserId")!;
+        var fresh = await vault.CreateCustomerAsync(Ct);
+        var request = new JsonObject
+        {
+            ["customer"] = new JsonObject { ["id"] = payPalIdOfB },
+            ["payment_source"] = JsonNode.Parse(VaultDriver.VisaCard)!["payment_source"]!.DeepClone(),
+        }.ToJsonString();
+
+        a = await vault.SetFieldOkAsync(a, "createVaultSetupTokenRequest", request, Ct);
+        fresh = await vault.SetFieldOkAsync(fresh, "createVaultSetupTokenRequest", request, Ct);
+
+        a.FieldJson("createVaultSetupTokenResponse")["customer"]!["id"]!.GetValue<string>().ShouldBe(payPalIdOfA);
+        a.Field("PayPalUserId").ShouldBe(payPalIdOfA);
+        fresh.FieldJson("createVaultSetupTokenResponse")["customer"]!["id"]!.GetValue<string>().ShouldNotBe(payPalIdOfB);
+        fresh.Field("PayPalUserId").ShouldNotBe(payPalIdOfB);
+    }
+
+    [Fact]
+    public async Task A_customer_cannot_exchange_another_customer_s_setup_token()
+    {
+        var vault = await VaultDriver.CreateAsync(sandbox, Ct);
+        var b = await vault.SetFieldOkAsync(await vault.CreateCustomerAsync(Ct), "createVaultSetupTokenRequest", VaultDriver.VisaCard, Ct);
+        var setupTokenOfB = b.FieldJson("createVaultSetupTokenResponse")["id"]!.GetValue<string>();
+        var a = await vault.SetFieldOkAsync(await vault.CreateCustomerAsync(Ct), "createVaultSetupTokenRequest", VaultDriver.VisaCard, Ct);
+
+        var (status, body) = await vault.SetFieldAsync(a, "createPaymentTokenRequest", setupTokenOfB, Ct);
+
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorCode().ShouldBe("InvalidInput");
+        var (_, list) = await vault.PayPalGetAsync($"/v3/vault/payment-tokens?customer_id={a.Field("PayPalUserId")}", Ct);
+        list!["payment_tokens"]!.AsArray().ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_customer_that_never_made_a_setup_token_cannot_exchange_one()
+    {
+        var vault = await VaultDriver.CreateAsync(sandbox, Ct);
+        var b = await vault.SetFieldOkAsync(await vault.CreateCustomerAsync(Ct), "createVaultSetupTokenRequest", VaultDriver.VisaCard, Ct);
+        var setupTokenOfB = b.FieldJson("createVaultSetupTokenResponse")["id"]!.GetValue<string>();
+        var a = await vault.CreateCustomerAsync(Ct);
+
+        var (status, body) = await vault.SetFieldAsync(a, "createPaymentTokenRequest", setupTokenOfB, Ct);
+
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorCode().ShouldBe("InvalidInput");
+    }
+}
