@@ -1,0 +1,61 @@
+using System.Net;
+
+namespace EndToEnd.Tests;
+
+/// <summary>
+/// The customer extension has 2 s: once warm, each customer operation makes one PayPal call. commercetools calls are
+/// only the PaymentMethod mirror's (query + create; get + delete). deletePaymentToken asks PayPal who owns the token
+/// only when there is no mirror to say so.
+/// </summary>
+public sealed class VaultCallCountTests : IAsyncLifetime
+{
+    private PrivateSandbox? _sandbox;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private PrivateSandbox Sandbox => _sandbox!;
+
+    public async ValueTask InitializeAsync() => _sandbox = await PrivateSandbox.StartAsync();
+
+    public async ValueTask DisposeAsync() => await _sandbox!.DisposeAsync();
+
+    [Fact]
+    public async Task Each_customer_operation_makes_one_PayPal_call()
+    {
+        var fixture = Sandbox.Fixture;
+        var paypal = new Uri(fixture.Info.PayPal.ApiUrl).Authority;
+        var commercetools = new Uri(fixture.Info.Commercetools.ApiUrl).Authority;
+        var vault = await VaultDriver.CreateAsync(fixture, Ct);
+
+        // Warm-up fills the token and type-id caches.
+        await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+
+        var customer = await vault.CreateCustomerAsync(Ct);
+        var counts = new Dictionary<string, (int PayPal, int Commercetools)>();
+        async Task StepAsync(string operation, string value)
+        {
+            Sandbox.Counter.Clear();
+            customer = await vault.SetFieldOkAsync(customer, operation + "Request", value, Ct);
+            counts[operation] = (Sandbox.Counter.Count(paypal), Sandbox.Counter.Count(commercetools));
+        }
+
+        await StepAsync("getUserIDToken", "{}");
+        await StepAsync("createVaultSetupToken", VaultDriver.VisaCard);
+        await StepAsync("createPaymentToken", customer.FieldJson("createVaultSetupTokenResponse")["id"]!.GetValue<string>());
+        var tokenId = customer.FieldJson("createPaymentTokenResponse")["id"]!.GetValue<string>();
+        await StepAsync("getPaymentTokens", "{}");
+        var (mirror, _) = await vault.Commercetools.SendAsync(HttpMethod.Get, $"/payment-methods/key=paypal-{tokenId}", null, Ct);
+        var mirrored = mirror == HttpStatusCode.OK;
+        await StepAsync("deletePaymentToken", tokenId);
+
+        var calls = string.Join(", ", Sandbox.Counter.Calls);
+        counts["getUserIDToken"].ShouldBe((1, 0), calls);
+        counts["createVaultSetupToken"].ShouldBe((1, 0));
+        counts["createPaymentToken"].PayPal.ShouldBe(1);
+        counts["createPaymentToken"].Commercetools.ShouldBeLessThanOrEqualTo(2);
+        counts["getPaymentTokens"].PayPal.ShouldBe(1);
+        counts["getPaymentTokens"].Commercetools.ShouldBe(1);
+        counts["deletePaymentToken"].PayPal.ShouldBe(mirrored ? 1 : 2, calls);
+        counts["deletePaymentToken"].Commercetools.ShouldBe(mirrored ? 2 : 1, calls);
+    }
+}
