@@ -1,12 +1,14 @@
 using Connector.Commercetools;
 using Connector.Domain.Contract;
 using Connector.PayPal;
+using Connector.Service.Admin;
 using Connector.Service.Configuration;
 using Connector.Service.Customers;
 using Connector.Service.Endpoints;
 using Connector.Service.Extensions;
 using Connector.Service.Extensions.Operations;
 using Connector.Service.Settings;
+using Connector.Service.Telemetry;
 using Connector.Service.Webhooks;
 
 namespace Connector.Service;
@@ -30,6 +32,8 @@ public static class ConnectorBuilder
         services.AddSingleton<TypeIdResolver>();
         services.AddTransient<OperationServices>();
         services.AddTransient<ExtensionDispatcher>();
+        builder.AddConnectorTelemetry();
+        services.AddAdmin();
 
         services.AddTransient<IPaymentOperation, CreatePayPalOrder>();
         services.AddTransient<IPaymentOperation, GetClientToken>();
@@ -58,6 +62,7 @@ public static class ConnectorBuilder
     public static WebApplication MapConnector(this WebApplication app)
     {
         app.MapHealthEndpoints();
+        app.MapAdminEndpoints();
         app.MapExtensionEndpoints();
         app.MapWebhookEndpoints();
         return app;

@@ -1,5 +1,4 @@
 using Connector.Commercetools;
-using Connector.Domain.Settings;
 using Connector.PayPal;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -16,27 +15,9 @@ internal static class HealthEndpoints
     }
 
     private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> ReadyAsync(
-        PayPalTokenService payPal, CommercetoolsClient commercetools, CancellationToken cancellationToken)
+        PayPalClient payPal, CommercetoolsClient commercetools, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
-        var problems = new List<string>();
-        try
-        {
-            await payPal.GetAccessTokenAsync(cancellationToken);
-        }
-        catch (PayPalApiException e)
-        {
-            problems.Add("paypal: " + e.Message);
-        }
-
-        try
-        {
-            await commercetools.GetCustomObjectAsync(SettingsDefaults.Container, SettingsDefaults.Key, cancellationToken);
-        }
-        catch (CommercetoolsApiException e)
-        {
-            problems.Add("commercetools: " + e.Message);
-        }
-
+        var problems = await new ReadinessProbe(payPal, commercetools, timeProvider).CheckAsync(cancellationToken);
         return problems.Count == 0
             ? TypedResults.Ok(new HealthStatus("ready", null))
             : TypedResults.Json(new HealthStatus("not ready", problems), ServiceJsonContext.Default.HealthStatus, statusCode: StatusCodes.Status503ServiceUnavailable);

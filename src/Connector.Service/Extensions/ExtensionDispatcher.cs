@@ -5,6 +5,7 @@ using Connector.Domain;
 using Connector.Domain.Contract;
 using Connector.PayPal;
 using Connector.Service.Configuration;
+using Connector.Service.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace Connector.Service.Extensions;
@@ -27,6 +28,7 @@ internal sealed partial class ExtensionDispatcher(
     IEnumerable<IPaymentOperation> paymentOperations,
     IEnumerable<ICustomerOperation> customerOperations,
     TypeIdResolver typeIds,
+    OperationTelemetry telemetry,
     IOptions<ConnectorOptions> options,
     TimeProvider timeProvider,
     ILogger<ExtensionDispatcher> logger)
@@ -129,10 +131,11 @@ internal sealed partial class ExtensionDispatcher(
             }
 
             var value = raw.GetString()!;
+            using var measured = telemetry.Begin(name(operation), operation is ICustomerOperation ? "customer" : "payment", resourceId, custom);
             OperationResult result;
             try
             {
-                result = await execute(operation, value, deadline);
+                result = await measured.RunAsync(ct => execute(operation, value, ct), deadline);
                 Log.OperationSucceeded(logger, name(operation), resourceId);
             }
             catch (DomainValidationException e)
