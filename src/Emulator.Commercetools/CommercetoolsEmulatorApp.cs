@@ -5,6 +5,10 @@ using Emulator.Commercetools.Customers;
 using Emulator.Commercetools.Extensions;
 using Emulator.Commercetools.Infrastructure;
 using Emulator.Commercetools.Messages;
+using Emulator.Commercetools.Orders;
+using Emulator.Commercetools.Products;
+using Emulator.Commercetools.ShippingMethods;
+using Emulator.Commercetools.TaxCategories;
 using Emulator.Commercetools.Payments;
 using Emulator.Commercetools.Store;
 using Emulator.Commercetools.Types;
@@ -43,18 +47,28 @@ public static class CommercetoolsEmulatorApp
         var options = app.Services.GetRequiredService<EmulatorOptions>();
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<ApiAuthMiddleware>();
+        app.UseRouting();
+        app.UseMiddleware<ScopeMiddleware>();
 
-        app.MapGet("/", () => Results.Text($"Emulator.Commercetools: project '{options.ProjectKey}'"));
+        app.MapGet("/", Handlers.Of(_ => Results.Text($"Emulator.Commercetools: project '{options.ProjectKey}'")));
         app.MapOAuthEndpoints();
 
         var api = app.MapGroup("/" + options.ProjectKey);
         api.MapResource("/types", new TypeBehavior(), ScopeArea.Types);
         api.MapResource("/payments", new PaymentBehavior(), ScopeArea.Payments);
         api.MapResource("/extensions", new ExtensionBehavior(), ScopeArea.Extensions);
-        api.MapResource("/carts", new CartBehavior(), ScopeArea.Orders);
+        var carts = new CartBehavior();
+        api.MapResource("/carts", carts, ScopeArea.Orders);
+        api.MapOrderEndpoints(carts);
+        api.MapResource("/products", new ProductBehavior(), ScopeArea.Products);
+        api.MapProductProjectionEndpoints();
+        api.MapResource("/product-types", new ProductTypeBehavior(), ScopeArea.Products);
+        api.MapResource("/tax-categories", new TaxCategoryBehavior(), ScopeArea.TaxCategories);
+        api.MapResource("/zones", new ZoneBehavior(), ScopeArea.ShippingMethods);
+        api.MapResource("/shipping-methods", new ShippingMethodBehavior(), ScopeArea.ShippingMethods);
         api.MapCustomObjectEndpoints();
         api.MapCustomerEndpoints();
 
-        app.MapFallback(ErrorHandlingMiddleware.WriteNotFoundAsync);
+        app.MapFallback(new RequestDelegate(ErrorHandlingMiddleware.WriteNotFoundAsync));
     }
 }

@@ -50,21 +50,27 @@ internal sealed class ApiAuthMiddleware(RequestDelegate next, TokenService token
 
 internal static class ScopeEndpointExtensions
 {
-    /// <summary>Enforces the area's scopes: GET/HEAD need a view or manage scope, anything else a manage scope.</summary>
+    /// <summary>Marks endpoints with the area whose scopes <see cref="ScopeMiddleware"/> enforces.</summary>
     public static TBuilder RequireScopes<TBuilder>(this TBuilder builder, ScopeArea area)
-        where TBuilder : IEndpointConventionBuilder =>
-        builder.AddEndpointFilter(async (context, next) =>
+        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(area);
+}
+
+/// <summary>Enforces the endpoint's <see cref="ScopeArea"/>: GET/HEAD need a view or manage scope, anything else a manage scope.</summary>
+internal sealed class ScopeMiddleware(RequestDelegate next, EmulatorOptions options)
+{
+    public Task InvokeAsync(HttpContext http)
+    {
+        if (http.GetEndpoint()?.Metadata.GetMetadata<ScopeArea>() is { } area)
         {
-            var http = context.HttpContext;
             var token = ApiAuthMiddleware.GetToken(http);
-            var projectKey = http.RequestServices.GetRequiredService<EmulatorOptions>().ProjectKey;
             var write = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
             var required = area.Required(write).ToList();
-            if (!required.Any(s => ScopeRules.Grants(token.Scopes, s, projectKey)))
+            if (!required.Any(s => ScopeRules.Grants(token.Scopes, s, options.ProjectKey)))
             {
-                throw ApiAuthMiddleware.InsufficientScope(required.Count > 0 ? required : ["manage_project"], projectKey);
+                throw ApiAuthMiddleware.InsufficientScope(required.Count > 0 ? required : ["manage_project"], options.ProjectKey);
             }
+        }
 
-            return await next(context);
-        });
+        return next(http);
+    }
 }

@@ -14,11 +14,14 @@ internal static partial class OAuthEndpoints
     public static void MapOAuthEndpoints(this IEndpointRouteBuilder app)
     {
         var oauth = app.MapGroup("/oauth");
-        oauth.MapPost("/token", Token);
-        oauth.MapPost("/introspect", Introspect);
-        oauth.MapPost("/{projectKey}/customers/token", CustomerToken);
-        oauth.MapPost("/{projectKey}/in-store/key={storeKey}/customers/token", CustomerToken);
-        oauth.MapPost("/{projectKey}/anonymous/token", AnonymousToken);
+        oauth.MapPost("/token", Handlers.Of(http => Token(http, http.Service<EmulatorOptions>(), http.Service<TokenService>())));
+        oauth.MapPost("/introspect", Handlers.Of(http => Introspect(http, http.Service<EmulatorOptions>(), http.Service<TokenService>())));
+        oauth.MapPost("/{projectKey}/customers/token", Handlers.Of(http =>
+            CustomerToken(http.Route("projectKey"), http, http.Service<EmulatorOptions>(), http.Service<TokenService>(), http.Service<ResourceStore>())));
+        oauth.MapPost("/{projectKey}/in-store/key={storeKey}/customers/token", Handlers.Of(http =>
+            CustomerToken(http.Route("projectKey"), http, http.Service<EmulatorOptions>(), http.Service<TokenService>(), http.Service<ResourceStore>())));
+        oauth.MapPost("/{projectKey}/anonymous/token", Handlers.Of(http =>
+            AnonymousToken(http.Route("projectKey"), http, http.Service<EmulatorOptions>(), http.Service<TokenService>())));
     }
 
     private static async Task<IResult> Token(HttpContext http, EmulatorOptions options, TokenService tokens)

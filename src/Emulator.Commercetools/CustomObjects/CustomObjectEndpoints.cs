@@ -15,22 +15,25 @@ internal static partial class CustomObjectEndpoints
     public static void MapCustomObjectEndpoints(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/custom-objects").RequireScopes(ScopeArea.CustomObjects);
-        group.MapGet("/", (HttpContext http, ResourceStore store) => Query(http, store, null));
-        group.MapPost("/", Upsert);
-        group.MapGet("/{container}", (string container, HttpContext http, ResourceStore store) => Query(http, store, container));
-        group.MapGet("/{container}/{key}", (string container, string key, ResourceStore store) => JsonHttpResult.Ok(Find(store, container, key)));
-        group.MapMethods("/{container}/{key}", [HttpMethods.Head], (string container, string key, ResourceStore store) =>
+        group.MapGet("/", Handlers.Of(http => Query(http, http.Service<ResourceStore>(), null)));
+        group.MapPost("/", Handlers.Of(http => Upsert(http, http.Service<ResourceStore>(), http.Service<TimeProvider>())));
+        group.MapGet("/{container}", Handlers.Of(http => Query(http, http.Service<ResourceStore>(), http.Route("container"))));
+        group.MapGet("/{container}/{key}", Handlers.Of(http => JsonHttpResult.Ok(Find(http.Service<ResourceStore>(), http.Route("container"), http.Route("key")))));
+        group.MapMethods("/{container}/{key}", [HttpMethods.Head], Handlers.Of(http =>
         {
-            Find(store, container, key);
+            Find(http.Service<ResourceStore>(), http.Route("container"), http.Route("key"));
             return Results.Ok();
-        });
-        group.MapDelete("/{container}/{key}", (string container, string key, HttpContext http, ResourceStore store) =>
+        }));
+        group.MapDelete("/{container}/{key}", Handlers.Of(http =>
         {
+            var store = http.Service<ResourceStore>();
+            var container = http.Route("container");
+            var key = http.Route("key");
             var current = store.Collection(TypeId).GetByKey(IndexKey(container, key)) ?? throw NotFound(container, key);
             var versionRaw = http.Request.Query["version"].ToString();
             var version = string.IsNullOrEmpty(versionRaw) ? current.Version : RequestBody.ReadVersionQuery(http.Request);
             return JsonHttpResult.Ok(JsonUtil.ToObject(store.Collection(TypeId).Delete(current.Id, version).Body));
-        });
+        }));
     }
 
     private static JsonHttpResult Query(HttpContext http, ResourceStore store, string? container)

@@ -13,8 +13,9 @@ internal static class CustomerEndpoints
         // POST /customers answers with a CustomerSignInResult.
         api.MapResource("/customers", behavior, ScopeArea.Customers, wrapCreated: customer => new JsonObject { ["customer"] = customer });
 
-        api.MapPost("/login", async (HttpContext http, ResourceService service) =>
+        api.MapPost("/login", Handlers.Of(async http =>
         {
+            var service = http.Service<ResourceService>();
             var body = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
             var email = JsonUtil.ReqString(body, "email");
             var password = JsonUtil.ReqString(body, "password");
@@ -26,10 +27,11 @@ internal static class CustomerEndpoints
             }
 
             return JsonHttpResult.Ok(new JsonObject { ["customer"] = JsonUtil.ToObject(customer!.Value) });
-        }).RequireScopes(ScopeArea.Customers);
+        })).RequireScopes(ScopeArea.Customers);
 
-        api.MapPost("/customers/password", async (HttpContext http, ResourceService service) =>
+        api.MapPost("/customers/password", Handlers.Of(async http =>
         {
+            var service = http.Service<ResourceService>();
             var body = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
             var current = service.Resolve(behavior, JsonUtil.ReqString(body, "id"));
             var version = JsonUtil.ReqLong(body, "version");
@@ -43,6 +45,6 @@ internal static class CustomerEndpoints
 
             var actions = new List<JsonObject> { new() { ["action"] = "setAuthenticationMode", ["authMode"] = "Password", ["password"] = newPassword } };
             return JsonHttpResult.Ok(await service.UpdateAsync(behavior, current, version, actions, ResourceEndpoints.CurrentActor(http), http.RequestAborted));
-        }).RequireScopes(ScopeArea.Customers);
+        })).RequireScopes(ScopeArea.Customers);
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Emulator.Commercetools.Auth;
 using Emulator.Commercetools.Infrastructure;
@@ -9,41 +10,50 @@ namespace Emulator.Commercetools.Store;
 internal static class ResourceEndpoints
 {
     public static RouteGroupBuilder MapResource(this IEndpointRouteBuilder api, string path, ResourceBehavior behavior, ScopeArea scopes,
-        Func<JsonObject, JsonObject>? wrapCreated = null, bool allowDelete = true)
+        Func<JsonObject, JsonObject>? wrapCreated = null, bool allowDelete = true, Func<HttpContext, ResourceService, Task<IResult>>? create = null)
     {
         var group = api.MapGroup(path);
         group.RequireScopes(scopes);
 
-        group.MapGet("/", (HttpContext http, ResourceService service) => Query(http, service, behavior));
-        group.MapMethods("/", [HttpMethods.Head], (HttpContext http, ResourceService service) => Exists(http, service, behavior));
-        group.MapPost("/", async (HttpContext http, ResourceService service) =>
+        group.MapGet("/", Handlers.Of(http => Query(http, http.Service<ResourceService>(), behavior)));
+        group.MapMethods("/", [HttpMethods.Head], Handlers.Of(http => Exists(http, http.Service<ResourceService>(), behavior)));
+        group.MapPost("/", Handlers.Of(async http =>
         {
+            var service = http.Service<ResourceService>();
+            if (create is not null)
+            {
+                return await create(http, service);
+            }
+
             var draft = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
             var created = await service.CreateAsync(behavior, draft, CurrentActor(http), http.RequestAborted);
             var view = behavior.Present(JsonUtil.ToElement(created));
             return JsonHttpResult.Created(wrapCreated is null ? view : wrapCreated(view));
-        });
-        group.MapGet("/{segment}", (string segment, ResourceService service) => JsonHttpResult.Ok(behavior.Present(service.Resolve(behavior, segment).Body)));
-        group.MapMethods("/{segment}", [HttpMethods.Head], (string segment, ResourceService service) =>
+        }));
+        group.MapGet("/{segment}", Handlers.Of(http =>
+            JsonHttpResult.Ok(behavior.Present(http.Service<ResourceService>().Resolve(behavior, http.Route("segment")).Body))));
+        group.MapMethods("/{segment}", [HttpMethods.Head], Handlers.Of(http =>
         {
-            service.Resolve(behavior, segment);
+            http.Service<ResourceService>().Resolve(behavior, http.Route("segment"));
             return Results.Ok();
-        });
-        group.MapPost("/{segment}", async (string segment, HttpContext http, ResourceService service) =>
+        }));
+        group.MapPost("/{segment}", Handlers.Of(async http =>
         {
+            var service = http.Service<ResourceService>();
             var body = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
             var (version, actions) = RequestBody.ReadUpdate(body);
-            var current = service.Resolve(behavior, segment);
+            var current = service.Resolve(behavior, http.Route("segment"));
             return JsonHttpResult.Ok(await service.UpdateAsync(behavior, current, version, actions, CurrentActor(http), http.RequestAborted));
-        });
+        }));
         if (allowDelete)
         {
-            group.MapDelete("/{segment}", (string segment, HttpContext http, ResourceService service) =>
+            group.MapDelete("/{segment}", Handlers.Of(http =>
             {
+                var service = http.Service<ResourceService>();
                 var version = RequestBody.ReadVersionQuery(http.Request);
-                var current = service.Resolve(behavior, segment);
+                var current = service.Resolve(behavior, http.Route("segment"));
                 return JsonHttpResult.Ok(service.Delete(behavior, current, version, CurrentActor(http)));
-            });
+            }));
         }
 
         return group;
@@ -51,7 +61,7 @@ internal static class ResourceEndpoints
 
     public static Actor CurrentActor(HttpContext http) => Actor.From(ApiAuthMiddleware.GetToken(http));
 
-    public static JsonHttpResult Query(HttpContext http, ResourceService service, ResourceBehavior behavior, Func<System.Text.Json.JsonElement, bool>? filter = null)
+    public static IResult Query(HttpContext http, ResourceService service, ResourceBehavior behavior, Func<JsonElement, bool>? filter = null)
     {
         var parameters = QueryParameters.From(http.Request);
         var items = service.Store.Collection(behavior.TypeId).All().Select(r => r.Body);
@@ -63,7 +73,7 @@ internal static class ResourceEndpoints
         return JsonHttpResult.Ok(Page(parameters, items, behavior.Present));
     }
 
-    public static JsonObject Page(QueryParameters parameters, IEnumerable<System.Text.Json.JsonElement> items, Func<System.Text.Json.JsonElement, JsonObject> present)
+    public static JsonObject Page(QueryParameters parameters, IEnumerable<JsonElement> items, Func<JsonElement, JsonObject> present)
     {
         var matching = parameters.ApplySort(items.Where(parameters.Matches)).ToList();
         var results = matching.Skip(parameters.Offset).Take(parameters.Limit).Select(present).ToList();
@@ -82,10 +92,10 @@ internal static class ResourceEndpoints
         return page;
     }
 
-    private static IResult Exists(HttpContext http, ResourceService service, ResourceBehavior behavior)
+    public static IResult Exists(HttpContext http, ResourceService service, ResourceBehavior behavior, Func<JsonElement, bool>? filter = null)
     {
         var parameters = QueryParameters.From(http.Request);
-        var any = service.Store.Collection(behavior.TypeId).All().Any(r => parameters.Matches(r.Body));
+        var any = service.Store.Collection(behavior.TypeId).All().Any(r => (filter is null || filter(r.Body)) && parameters.Matches(r.Body));
         return any ? Results.Ok() : Results.NotFound();
     }
 }

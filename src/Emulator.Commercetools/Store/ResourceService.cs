@@ -25,6 +25,13 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
             return collection.GetByKey(key) ?? throw Errors.NotFoundMessage($"The Resource with key '{key}' was not found.");
         }
 
+        if (segment.StartsWith("order-number=", StringComparison.Ordinal))
+        {
+            var orderNumber = segment["order-number=".Length..];
+            return collection.All().FirstOrDefault(r => r.Body.TryGetProperty("orderNumber", out var n) && n.GetString() == orderNumber)
+                ?? throw Errors.NotFoundMessage($"The Resource with orderNumber '{orderNumber}' was not found.");
+        }
+
         return collection.Get(segment) ?? throw Errors.NotFound(segment);
     }
 
