@@ -1,34 +1,24 @@
-using Connector.Commercetools.Models;
+using System.Text.Json.Nodes;
 using Connector.Domain;
+using Connector.PayPal;
+using Connector.PayPal.Models;
 using Connector.Service.Customers;
 
 namespace Connector.Service.Extensions.Operations;
 
 /// <summary><c>authorizePayPalOrderRequest</c>: authorizes an approved order; records an Authorization with the authorized amount.</summary>
-internal sealed class AuthorizePayPalOrder(OperationServices services, VaultedTokenGuard vaultedTokens, PaymentMethodMirror vaultMirror) : IPaymentOperation
+internal sealed class AuthorizePayPalOrder(OperationServices services, VaultedTokenGuard vaultedTokens, PaymentMethodMirror vaultMirror)
+    : OrderPaymentOperation(services, vaultedTokens, vaultMirror)
 {
-    public string Name => "authorizePayPalOrder";
+    public override string Name => "authorizePayPalOrder";
 
-    public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
-    {
-        var field = Name + "Request";
-        var request = RequestJson.ParseObject(context.RequestValue, field);
-        var orderId = PaymentLookups.OrderId(context.Payment, request, field);
-        var body = RequestJson.OptionalObject(request, "payment_source", field) is { } source ? new System.Text.Json.Nodes.JsonObject { ["payment_source"] = source.DeepClone() } : null;
-        await vaultedTokens.EnsureOwnedAsync(context.Payment, body?["payment_source"] as System.Text.Json.Nodes.JsonObject, field, cancellationToken);
-        var response = await services.PayPal.AuthorizeOrderAsync(orderId, body, PaymentLookups.RequestId(context, Name), cancellationToken);
-        var order = response.Value!;
-        var now = services.Time.GetUtcNow();
-        var actions = new List<UpdateAction>();
-        foreach (var authorization in PaymentActions.Authorizations(order))
-        {
-            actions.AddRange(PaymentActions.RecordTransaction(context.Payment, TransactionType.Authorization, authorization.Amount, authorization.Id,
-                TransactionStates.FromAuthorizationStatus(authorization.Status), now));
-        }
+    protected override TransactionType TransactionType => TransactionType.Authorization;
 
-        actions.AddRange(PaymentActions.StatusFields(order));
-        // Vault-on-success: the order's instrument is now a saved token; mirror it as a PaymentMethod (best effort).
-        await vaultMirror.MirrorVaultedOrderAsync(context.Payment, order, cancellationToken);
-        return OperationResult.Json(response.Raw, actions);
-    }
+    protected override Task<PayPalResponse<PayPalOrder>> CallPayPalAsync(string orderId, JsonObject? body, string requestId, CancellationToken cancellationToken) =>
+        Services.PayPal.AuthorizeOrderAsync(orderId, body, requestId, cancellationToken);
+
+    protected override IEnumerable<(string Id, string? Status, PayPalMoney? Amount)> MovedMoney(PayPalOrder order) =>
+        PaymentActions.Authorizations(order).Select(a => (a.Id, a.Status, a.Amount));
+
+    protected override TransactionState State(string? status) => TransactionStates.FromAuthorizationStatus(status);
 }
