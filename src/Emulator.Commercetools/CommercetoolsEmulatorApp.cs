@@ -11,6 +11,7 @@ using Emulator.Commercetools.ShippingMethods;
 using Emulator.Commercetools.TaxCategories;
 using Emulator.Commercetools.Payments;
 using Emulator.Commercetools.Store;
+using Emulator.Commercetools.Subscriptions;
 using Emulator.Commercetools.Types;
 
 namespace Emulator.Commercetools;
@@ -35,11 +36,15 @@ public static class CommercetoolsEmulatorApp
         services.AddSingleton<TokenService>();
         services.AddSingleton(_ => new ResourceStore());
         services.AddSingleton<CustomFieldService>();
+        services.AddSingleton<SubscriptionDispatcher>();
+        services.AddSingleton<IMessageSink>(sp => sp.GetRequiredService<SubscriptionDispatcher>());
+        services.AddHostedService(sp => sp.GetRequiredService<SubscriptionDispatcher>());
         services.AddSingleton<MessageLog>();
         services.AddSingleton<ExtensionInvoker>();
         services.AddSingleton<ResourceService>();
         services.AddHttpClient(ExtensionInvoker.HttpClientName, client => client.Timeout = Timeout.InfiniteTimeSpan)
             .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false });
+        services.AddHttpClient(SubscriptionDispatcher.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30));
     }
 
     private static void UseCommercetoolsEmulator(this WebApplication app)
@@ -68,6 +73,8 @@ public static class CommercetoolsEmulatorApp
         api.MapResource("/shipping-methods", new ShippingMethodBehavior(), ScopeArea.ShippingMethods);
         api.MapCustomObjectEndpoints();
         api.MapCustomerEndpoints();
+        api.MapMessageEndpoints();
+        api.MapResource("/subscriptions", new SubscriptionBehavior(), ScopeArea.Subscriptions);
 
         app.MapFallback(new RequestDelegate(ErrorHandlingMiddleware.WriteNotFoundAsync));
     }

@@ -8,13 +8,27 @@ namespace Emulator.Commercetools.Messages;
 internal interface IMessageSink
 {
     void OnMessages(IReadOnlyList<JsonObject> messages);
+
+    /// <summary>A committed create/update/delete, for change subscriptions (<c>ResourceCreated|ResourceUpdated|ResourceDeleted</c>).</summary>
+    void OnChange(ResourceChange change);
 }
+
+internal sealed record ResourceChange(string Kind, string TypeId, JsonObject Resource, long Version, long? OldVersion, string ModifiedAt);
 
 /// <summary>Stores Messages (queryable under <c>/messages</c>) with a per-resource sequence number and forwards them to sinks.</summary>
 internal sealed class MessageLog(ResourceStore store, TimeProvider time, IEnumerable<IMessageSink> sinks)
 {
     private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+
+    public void Changed(string kind, string typeId, JsonObject resource, long? oldVersion)
+    {
+        var change = new ResourceChange(kind, typeId, resource, (long?)resource["version"] ?? 1, oldVersion, Timestamps.Format(time.GetUtcNow()));
+        foreach (var sink in sinks)
+        {
+            sink.OnChange(change);
+        }
+    }
 
     public IReadOnlyList<JsonObject> Publish(string typeId, JsonObject resource, IReadOnlyList<PendingMessage> pending, Actor actor)
     {

@@ -62,6 +62,7 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         Finish(resource, version, context, changed: version > 1);
         store.Collection(behavior.TypeId).Insert(resource, behavior.ValidateCommit);
         Publish(behavior, resource, context);
+        messages.Changed("ResourceCreated", behavior.TypeId, resource, null);
         return resource;
     }
 
@@ -86,6 +87,7 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         Finish(resource, version, context, changed: true);
         store.Collection(behavior.TypeId).Replace(current.Id, current.Version, resource, behavior.ValidateCommit);
         Publish(behavior, resource, context);
+        messages.Changed("ResourceUpdated", behavior.TypeId, resource, current.Version);
         return behavior.Present(JsonUtil.ToElement(resource));
     }
 
@@ -97,6 +99,7 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         context.PendingVersion = deleted.Version;
         behavior.OnDeleted(resource, context);
         Publish(behavior, resource, context);
+        messages.Changed("ResourceDeleted", behavior.TypeId, resource, null);
         return behavior.Present(deleted.Body);
     }
 

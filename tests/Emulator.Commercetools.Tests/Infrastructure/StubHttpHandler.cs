@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
+using System.Threading.Channels;
 
 namespace Emulator.Commercetools.Tests.Infrastructure;
 
@@ -10,7 +11,24 @@ public sealed class StubHttpHandler : HttpMessageHandler
     public Func<RecordedRequest, CancellationToken, Task<HttpResponseMessage>> Responder { get; set; } =
         (_, _) => Task.FromResult(Json(HttpStatusCode.OK, "{\"actions\":[]}"));
 
+    private readonly Channel<RecordedRequest> _arrivals = Channel.CreateUnbounded<RecordedRequest>();
+
     public ConcurrentQueue<RecordedRequest> Requests { get; } = new();
+
+    /// <summary>Waits (without polling) for the next request matching <paramref name="predicate"/>; requests seen earlier by another wait are consumed.</summary>
+    public async Task<RecordedRequest> NextAsync(Func<RecordedRequest, bool>? predicate = null)
+    {
+        using var guard = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        guard.CancelAfter(TimeSpan.FromSeconds(30));
+        while (true)
+        {
+            var request = await _arrivals.Reader.ReadAsync(guard.Token);
+            if (predicate is null || predicate(request))
+            {
+                return request;
+            }
+        }
+    }
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
@@ -18,6 +36,7 @@ public sealed class StubHttpHandler : HttpMessageHandler
         var headers = request.Headers.ToDictionary(h => h.Key, h => string.Join(",", h.Value), StringComparer.OrdinalIgnoreCase);
         var recorded = new RecordedRequest(request.Method, request.RequestUri!, headers, body);
         Requests.Enqueue(recorded);
+        _arrivals.Writer.TryWrite(recorded);
         return await Responder(recorded, cancellationToken);
     }
 
