@@ -95,6 +95,30 @@ public sealed class OwnershipTests(SandboxFixture sandbox)
         (await vault.Commercetools.GetPaymentAsync(payment.Id(), Ct)).Transactions().ShouldBeEmpty();
     }
 
+    [Theory]
+    [InlineData("capturePayPalOrder")]
+    [InlineData("getPayPalOrder")]
+    public async Task A_payment_cannot_act_on_another_payment_s_PayPal_order(string operation)
+    {
+        var ct = await CommercetoolsDriver.CreateAsync(sandbox, Ct);
+        var victim = await ct.SetCustomFieldOkAsync(await ct.CreatePayPalPaymentAsync("EUR", 80_00, Ct), "createPayPalOrderRequest", "{}", Ct);
+        var victimOrder = victim.Field("PayPalOrderId")!;
+        var approve = victim.FieldJson("createPayPalOrderResponse")["links"]!.AsArray().Single(l => l!["rel"]!.GetValue<string>() == "approve")!["href"]!.GetValue<string>();
+        using (await BuyerDriver.DecideAsync(sandbox.Http, approve, "approve", Ct))
+        {
+        }
+
+        var attacker = await ct.SetCustomFieldOkAsync(await ct.CreatePayPalPaymentAsync("EUR", 1_00, Ct), "createPayPalOrderRequest", "{}", Ct);
+        var (status, body) = await ct.SetCustomFieldAsync(attacker.Id(), attacker["version"]!.GetValue<long>(), operation + "Request",
+            new JsonObject { ["orderId"] = victimOrder }.ToJsonString(), Ct);
+
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorMessage().ShouldContain($"{operation}Request.orderId");
+        (await ct.GetPaymentAsync(attacker.Id(), Ct)).Transactions().ShouldBeEmpty();
+        victim = await ct.SetCustomFieldOkAsync(await ct.GetPaymentAsync(victim.Id(), Ct), "capturePayPalOrderRequest", "{}", Ct);
+        victim.Transactions().ShouldHaveSingleItem()["amount"]!["centAmount"]!.GetValue<long>().ShouldBe(80_00);
+    }
+
     [Fact]
     public async Task A_caller_supplied_vault_customer_is_ignored_when_creating_a_setup_token()
     {

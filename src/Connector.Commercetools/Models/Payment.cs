@@ -27,6 +27,12 @@ public sealed record Payment
     public List<Transaction> Transactions { get; init; } = [];
 
     public CustomFields? Custom { get; init; }
+
+    /// <summary>Who created the payment; a shopper for payments made through My Payments.</summary>
+    public ClientLogging? CreatedBy { get; init; }
+
+    /// <summary>Who made the change now being processed (the extension sees the resource as it would be persisted).</summary>
+    public ClientLogging? LastModifiedBy { get; init; }
 }
 
 /// <summary>How the payment is made.</summary>

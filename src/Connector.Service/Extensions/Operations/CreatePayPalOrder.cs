@@ -68,6 +68,7 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
         }
 
         var checkoutCart = cart is null ? null : CartMapping.ToCheckoutCart(cart);
+        ShopperPayments.EnsureAmountFromCart(payment, checkoutCart, amountPlanned, field);
         var locale = cart?.Locale;
         var plan = PurchaseUnitPlanner.Plan(amountPlanned, checkoutCart, new PlannerOptions
         {

@@ -10,10 +10,15 @@ internal static class PaymentLookups
 {
     public const string OrderIdField = ConnectorContract.PayPalOrderIdField;
 
-    public static string OrderId(Payment payment, JsonObject request, string field) =>
-        RequestJson.OptionalString(request, "orderId", field)
-        ?? payment.Custom?.GetString(OrderIdField)
-        ?? throw new DomainValidationException($"{field}: the payment has no PayPal order yet (set createPayPalOrderRequest first, or pass orderId).");
+    public static string OrderId(Payment payment, JsonObject request, string field)
+    {
+        var requested = RequestJson.OptionalString(request, "orderId", field);
+        var own = payment.Custom?.GetString(OrderIdField);
+        Customers.ShopperPayments.EnsureOwnOrder(payment, requested, own, field);
+        return requested
+            ?? own
+            ?? throw new DomainValidationException($"{field}: the payment has no PayPal order yet (set createPayPalOrderRequest first, or pass orderId).");
+    }
 
     public static Transaction Authorization(Payment payment, JsonObject request, string field)
     {
