@@ -61,6 +61,48 @@ public sealed class VaultTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task A_capture_with_vault_on_success_remembers_the_PayPal_customer_so_the_token_is_listed()
+    {
+        var vault = await VaultDriver.CreateAsync(sandbox, Ct);
+        var customer = await vault.CreateCustomerAsync(Ct);
+        var payment = await vault.CreateCustomerPaymentAsync(customer, 30_00, Ct);
+        var request = new JsonObject
+        {
+            ["storeInVaultOnSuccess"] = true,
+            ["payment_source"] = new JsonObject
+            {
+                ["paypal"] = new JsonObject
+                {
+                    ["experience_context"] = new JsonObject { ["return_url"] = "https://shop.example/ok", ["cancel_url"] = "https://shop.example/cancel" },
+                    // A caller-named vault customer is dropped: the vault customer is the payment's own.
+                    ["attributes"] = new JsonObject { ["customer"] = new JsonObject { ["id"] = "someone-else-0001" } },
+                },
+            },
+        };
+        payment = await vault.Commercetools.SetCustomFieldOkAsync(payment, "createPayPalOrderRequest", request.ToJsonString(), Ct);
+        var payerAction = payment.FieldJson("createPayPalOrderResponse")["links"]!.AsArray()
+            .Single(l => l!["rel"]!.GetValue<string>() is "payer-action" or "approve")!["href"]!.GetValue<string>();
+        using (var decided = await BuyerDriver.DecideAsync(sandbox.Http, payerAction, "approve", Ct))
+        {
+            ((int)decided.StatusCode).ShouldBeLessThan(400);
+        }
+
+        payment = await vault.Commercetools.SetCustomFieldOkAsync(payment, "capturePayPalOrderRequest", "{}", Ct);
+
+        payment.Transactions().ShouldHaveSingleItem()["state"]!.GetValue<string>().ShouldBe("Success");
+        var vaulted = payment.FieldJson("capturePayPalOrderResponse")["payment_source"]!["paypal"]!["attributes"]!["vault"]!;
+        vaulted["status"]!.GetValue<string>().ShouldBe("VAULTED");
+        var payPalCustomer = vaulted["customer"]!["id"]!.GetValue<string>();
+        payPalCustomer.ShouldNotBe("someone-else-0001");
+        var (_, reread) = await vault.Commercetools.SendAsync(HttpMethod.Get, $"/customers/{customer.Id()}", null, Ct);
+        customer = reread!.AsObject();
+        customer.Field("PayPalUserId").ShouldBe(payPalCustomer);
+        customer = await vault.SetFieldOkAsync(customer, "getPaymentTokensRequest", "{}", Ct);
+        customer.FieldJson("getPaymentTokensResponse")["payment_tokens"]!.AsArray().Select(t => t!["id"]!.GetValue<string>())
+            .ShouldBe([vaulted["id"]!.GetValue<string>()]);
+    }
+
+    [Fact]
     public async Task A_card_is_vaulted_without_a_buyer_step_into_the_same_PayPal_customer()
     {
         var vault = await VaultDriver.CreateAsync(sandbox, Ct);
