@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using Sandbox;
 
-// Runs everything offline: dotnet run --project src/Sandbox [-- --info-file PATH --connector-port N --commercetools-port N --paypal-port N]
-var options = new SandboxOptions();
+// Runs everything offline: dotnet run --project src/Sandbox [-- --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo]
+var options = new SandboxOptions { DemoPort = SandboxOptions.DefaultDemoPort };
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -12,9 +12,11 @@ for (var i = 0; i < args.Length; i++)
         case "--connector-port": options = options with { ConnectorPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
         case "--commercetools-port": options = options with { CommercetoolsPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
         case "--paypal-port": options = options with { PayPalPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
+        case "--demo-port": options = options with { DemoPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
+        case "--no-demo": options = options with { DemoPort = null }; break;
         case "--verbose": options = options with { LogLevel = LogLevel.Information }; break;
         default:
-            Console.Error.WriteLine($"unknown option {args[i]}; options: --info-file PATH --connector-port N --commercetools-port N --paypal-port N --verbose");
+            Console.Error.WriteLine($"unknown option {args[i]}; options: --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo --verbose");
             return 2;
     }
 }
@@ -33,10 +35,13 @@ using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context 
 
 await using var sandbox = await SandboxHost.StartAsync(options, CancellationToken.None);
 var info = sandbox.Info;
+var demoLine = info.Demo is { } demo
+    ? $"{Environment.NewLine}  DEMO CHECKOUT       {demo.Url}   <- open this in a browser: pick products, pay with PayPal, card or invoice{Environment.NewLine}"
+    : string.Empty;
 Console.WriteLine($"""
 
 PayPal connector for commercetools: offline sandbox is running.
-
+{demoLine}
   commercetools API   {info.Commercetools.ApiUrl}/{info.Commercetools.ProjectKey}/   (auth: {info.Commercetools.AuthUrl}/oauth/token)
     project key       {info.Commercetools.ProjectKey}
     client id/secret  {info.Commercetools.ClientId} / {info.Commercetools.ClientSecret}   (scope manage_project:{info.Commercetools.ProjectKey})

@@ -8,6 +8,7 @@ using Emulator.PayPal;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
+using Sandbox.Demo;
 
 namespace Sandbox;
 
@@ -75,12 +76,27 @@ public sealed class SandboxHost : IAsyncDisposable
                 ExtensionAuthorization = extensionAuthorization,
             });
             var report = await deployer.DeployAsync(cancellationToken);
+            var reportLines = report.Lines.ToList();
+
+            // The demo shop is a storefront backend: it gets the commercetools API and nothing else.
+            DemoInfo? demo = null;
+            if (options.DemoPort is { } demoPort)
+            {
+                var demoApp = DemoApp.Build(
+                    new DemoCommercetoolsOptions(commercetoolsUrl, commercetoolsUrl, CommercetoolsEmulatorDefaults.ProjectKey, CommercetoolsEmulatorDefaults.AdminClientId, CommercetoolsEmulatorDefaults.AdminClientSecret),
+                    b => Configure(b, "demo", demoPort, options));
+                reportLines.AddRange(await demoApp.Services.GetRequiredService<DemoCatalog>().SeedAsync(cancellationToken));
+                await demoApp.StartAsync(cancellationToken);
+                apps.Add(demoApp);
+                demo = new DemoInfo(AddressOf(demoApp));
+            }
 
             var info = new SandboxInfo(
                 new CommercetoolsInfo(commercetoolsUrl, commercetoolsUrl, CommercetoolsEmulatorDefaults.ProjectKey, CommercetoolsEmulatorDefaults.AdminClientId, CommercetoolsEmulatorDefaults.AdminClientSecret),
                 new PayPalInfo(payPalUrl, PayPalEmulatorDefaults.ClientId, PayPalEmulatorDefaults.ClientSecret),
-                new ConnectorInfo(connectorUrl));
-            var host = new SandboxHost(info, extensionAuthorization) { DeployReport = report.Lines };
+                new ConnectorInfo(connectorUrl))
+            { Demo = demo };
+            var host = new SandboxHost(info, extensionAuthorization) { DeployReport = reportLines };
             host._apps.AddRange(apps);
             if (options.InfoFile is { } file)
             {

@@ -6,12 +6,19 @@ public sealed record SandboxOptions
     public const int DefaultConnectorPort = 8080;
     public const int DefaultCommercetoolsPort = 8089;
     public const int DefaultPayPalPort = 8090;
+    public const int DefaultDemoPort = 8000;
 
     public int ConnectorPort { get; init; } = DefaultConnectorPort;
 
     public int CommercetoolsPort { get; init; } = DefaultCommercetoolsPort;
 
     public int PayPalPort { get; init; } = DefaultPayPalPort;
+
+    /// <summary>
+    /// Port of the demo checkout (a storefront backend talking to the commercetools API); null (the default for hosts
+    /// built in code, so tests with private sandboxes do not compete for a port) runs no demo. The command line uses 8000.
+    /// </summary>
+    public int? DemoPort { get; init; }
 
     /// <summary>Where to write the connection details as JSON once everything serves.</summary>
     public string? InfoFile { get; init; }

@@ -19,7 +19,7 @@ public sealed class SandboxFixture : IAsyncLifetime
 
     public SandboxFixture()
     {
-        _options = new SandboxOptions { ConnectorPort = 0, CommercetoolsPort = 0, PayPalPort = 0 };
+        _options = new SandboxOptions { ConnectorPort = 0, CommercetoolsPort = 0, PayPalPort = 0, DemoPort = 0 };
     }
 
     internal SandboxFixture(SandboxOptions options)
