@@ -5,10 +5,12 @@ using Emulator.Commercetools.Customers;
 using Emulator.Commercetools.Extensions;
 using Emulator.Commercetools.Infrastructure;
 using Emulator.Commercetools.Messages;
+using Emulator.Commercetools.MyPayments;
 using Emulator.Commercetools.Orders;
 using Emulator.Commercetools.Products;
 using Emulator.Commercetools.ShippingMethods;
 using Emulator.Commercetools.TaxCategories;
+using Emulator.Commercetools.PaymentMethods;
 using Emulator.Commercetools.Payments;
 using Emulator.Commercetools.Store;
 using Emulator.Commercetools.Subscriptions;
@@ -60,7 +62,9 @@ public static class CommercetoolsEmulatorApp
 
         var api = app.MapGroup("/" + options.ProjectKey);
         api.MapResource("/types", new TypeBehavior(), ScopeArea.Types);
-        api.MapResource("/payments", new PaymentBehavior(), ScopeArea.Payments);
+        var payments = new PaymentBehavior();
+        api.MapResource("/payments", payments, ScopeArea.Payments);
+        api.MapMyPaymentEndpoints(payments);
         api.MapResource("/extensions", new ExtensionBehavior(), ScopeArea.Extensions);
         var carts = new CartBehavior();
         api.MapResource("/carts", carts, ScopeArea.Orders);
@@ -74,6 +78,7 @@ public static class CommercetoolsEmulatorApp
         api.MapCustomObjectEndpoints();
         api.MapCustomerEndpoints();
         api.MapMessageEndpoints();
+        api.MapResource("/payment-methods", new PaymentMethodBehavior(), ScopeArea.PaymentMethods);
         api.MapResource("/subscriptions", new SubscriptionBehavior(), ScopeArea.Subscriptions);
 
         app.MapFallback(new RequestDelegate(ErrorHandlingMiddleware.WriteNotFoundAsync));

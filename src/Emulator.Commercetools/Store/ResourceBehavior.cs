@@ -31,6 +31,11 @@ internal abstract class ResourceBehavior
     {
     }
 
+    /// <summary>Runs after a successful commit (outside the collection lock), for rules spanning several documents.</summary>
+    public virtual void AfterCommit(JsonObject resource, ResourceService service, Actor actor)
+    {
+    }
+
     /// <summary>The representation returned by the API (e.g. masked secrets).</summary>
     public virtual JsonObject Present(JsonElement body) => JsonUtil.ToObject(body);
 

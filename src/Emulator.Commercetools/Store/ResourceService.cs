@@ -63,6 +63,7 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         store.Collection(behavior.TypeId).Insert(resource, behavior.ValidateCommit);
         Publish(behavior, resource, context);
         messages.Changed("ResourceCreated", behavior.TypeId, resource, null);
+        behavior.AfterCommit(resource, this, actor);
         return resource;
     }
 
@@ -88,6 +89,7 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         store.Collection(behavior.TypeId).Replace(current.Id, current.Version, resource, behavior.ValidateCommit);
         Publish(behavior, resource, context);
         messages.Changed("ResourceUpdated", behavior.TypeId, resource, current.Version);
+        behavior.AfterCommit(resource, this, actor);
         return behavior.Present(JsonUtil.ToElement(resource));
     }
 
@@ -165,5 +167,43 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
     private void Publish(ResourceBehavior behavior, JsonObject resource, ResourceContext context)
     {
         messages.Publish(behavior.TypeId, resource, context.Messages, context.Actor);
+    }
+
+    /// <summary>
+    /// A system-side update of another document (no Extensions, no caller version): re-read and compare-and-swap until
+    /// it commits or <paramref name="mutate"/> reports nothing to change.
+    /// </summary>
+    public void SystemUpdate(ResourceBehavior behavior, string id, Actor actor, Func<JsonObject, ResourceContext, bool> mutate)
+    {
+        while (true)
+        {
+            var current = store.Collection(behavior.TypeId).Get(id);
+            if (current is null)
+            {
+                return;
+            }
+
+            var context = NewContext(actor);
+            context.PendingVersion = current.Version + 1;
+            var resource = JsonUtil.ToObject(current.Body);
+            if (!mutate(resource, context))
+            {
+                return;
+            }
+
+            Finish(resource, current.Version + 1, context, changed: true);
+            try
+            {
+                store.Collection(behavior.TypeId).Replace(id, current.Version, resource, behavior.ValidateCommit);
+            }
+            catch (CtException ex) when (ex.StatusCode == 409)
+            {
+                continue;
+            }
+
+            Publish(behavior, resource, context);
+            messages.Changed("ResourceUpdated", behavior.TypeId, resource, current.Version);
+            return;
+        }
     }
 }
