@@ -22,7 +22,7 @@ internal static class ExtensionEndpoints
     }
 
     private static async Task<Results<ContentHttpResult, UnauthorizedHttpResult>> HandleExtensionAsync(
-        HttpRequest request, ExtensionDispatcher dispatcher, IOptions<ConnectorOptions> options, CancellationToken cancellationToken)
+        HttpRequest request, ExtensionDispatcher dispatcher, IOptions<ConnectorOptions> options, ILogger<ExtensionDispatcher> logger, CancellationToken cancellationToken)
     {
         if (!IsAuthorized(request.Headers.Authorization.ToString(), options.Value.ExtensionAuthorization))
         {
@@ -39,9 +39,21 @@ internal static class ExtensionEndpoints
             input = null;
         }
 
-        var outcome = input is null
-            ? ExtensionOutcome.InvalidInput("The extension request body is not valid JSON.")
-            : await dispatcher.DispatchAsync(input, cancellationToken);
+        ExtensionOutcome outcome;
+        try
+        {
+            outcome = input is null
+                ? ExtensionOutcome.InvalidInput("The extension request body is not valid JSON.")
+                : await dispatcher.DispatchAsync(input, cancellationToken);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // A defect must not become a 500 (commercetools would report ExtensionBadResponse with our body):
+            // reject the update cleanly so nothing is applied, and keep the details in our log only.
+            var reference = Guid.NewGuid().ToString("N")[..12];
+            logger.LogError(e, "Extension call failed unexpectedly (reference {Reference})", reference);
+            outcome = new ExtensionOutcome(null, [new ExtensionError("General", $"The PayPal connector failed unexpectedly (reference {reference}); nothing was changed and the update may be retried.")]);
+        }
         return outcome.Errors is { } errors
             ? Json(new ExtensionErrorResponse(errors), CommercetoolsJsonContext.Default.ExtensionErrorResponse, StatusCodes.Status400BadRequest)
             : Json(new ExtensionUpdateResponse(outcome.Actions!), CommercetoolsJsonContext.Default.ExtensionUpdateResponse, StatusCodes.Status200OK);

@@ -67,12 +67,15 @@ internal static class PaymentActions
         var (key, value) = first.Value;
         string? detail = key switch
         {
-            "card" => (value?["name"] ?? value?["brand"])?.GetValue<string>(),
-            "paypal" or "venmo" => value?["email_address"]?.GetValue<string>(),
+            "card" => Text(value?["name"]) ?? Text(value?["brand"]),
+            "paypal" or "venmo" => Text(value?["email_address"]),
             _ => null,
         };
         return $"{key} ({detail ?? key})";
     }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue value && value.TryGetValue(out string? text) && !string.IsNullOrWhiteSpace(text) ? text : null;
 
     public static TypedMoney ToTypedMoney(Money money) => new() { CurrencyCode = money.CurrencyCode, CentAmount = money.MinorUnits };
 
