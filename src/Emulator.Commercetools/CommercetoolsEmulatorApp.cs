@@ -12,6 +12,7 @@ using Emulator.Commercetools.ShippingMethods;
 using Emulator.Commercetools.TaxCategories;
 using Emulator.Commercetools.PaymentMethods;
 using Emulator.Commercetools.Payments;
+using Emulator.Commercetools.Persistence;
 using Emulator.Commercetools.Store;
 using Emulator.Commercetools.Subscriptions;
 using Emulator.Commercetools.Types;
@@ -36,7 +37,11 @@ public static class CommercetoolsEmulatorApp
         services.AddSingleton(_ => EmulatorOptions.FromConfiguration(configuration));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<TokenService>();
-        services.AddSingleton(_ => new ResourceStore());
+        services.AddSingleton(sp =>
+        {
+            var dataFile = sp.GetRequiredService<EmulatorOptions>().DataFile;
+            return new ResourceStore(dataFile is null ? null : new SqlitePersistence(dataFile));
+        });
         services.AddSingleton<CustomFieldService>();
         services.AddSingleton<SubscriptionDispatcher>();
         services.AddSingleton<IMessageSink>(sp => sp.GetRequiredService<SubscriptionDispatcher>());

@@ -16,10 +16,31 @@ internal interface IMessageSink
 internal sealed record ResourceChange(string Kind, string TypeId, JsonObject Resource, long Version, long? OldVersion, string ModifiedAt);
 
 /// <summary>Stores Messages (queryable under <c>/messages</c>) with a per-resource sequence number and forwards them to sinks.</summary>
-internal sealed class MessageLog(ResourceStore store, TimeProvider time, IEnumerable<IMessageSink> sinks)
+internal sealed class MessageLog
 {
     private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
     private readonly Lock _gate = new();
+    private readonly ResourceStore store;
+    private readonly TimeProvider time;
+    private readonly IEnumerable<IMessageSink> sinks;
+
+    public MessageLog(ResourceStore store, TimeProvider time, IEnumerable<IMessageSink> sinks)
+    {
+        this.store = store;
+        this.time = time;
+        this.sinks = sinks;
+
+        // Persisted messages (--data) continue their per-resource sequence.
+        foreach (var message in store.Collection("message").All())
+        {
+            var resourceId = message.Body.GetProperty("resource").GetProperty("id").GetString()!;
+            var sequence = message.Body.GetProperty("sequenceNumber").GetInt64();
+            if (sequence > _sequences.GetValueOrDefault(resourceId))
+            {
+                _sequences[resourceId] = sequence;
+            }
+        }
+    }
 
     public void Changed(string kind, string typeId, JsonObject resource, long? oldVersion)
     {

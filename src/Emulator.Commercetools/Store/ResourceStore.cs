@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Emulator.Commercetools.Store;
 
 /// <summary>All collections of the emulated project, keyed by typeId (<c>payment</c>, <c>type</c>, <c>key-value-document</c>, ...).</summary>
-internal sealed class ResourceStore
+internal sealed class ResourceStore : IDisposable
 {
     private readonly ConcurrentDictionary<string, ResourceCollection> _collections = new(StringComparer.Ordinal);
     private readonly IResourcePersistence? _persistence;
@@ -21,6 +21,8 @@ internal sealed class ResourceStore
             }
         }
     }
+
+    public void Dispose() => (_persistence as IDisposable)?.Dispose();
 
     public ResourceCollection Collection(string typeId) =>
         _collections.GetOrAdd(typeId, t => new ResourceCollection(t, KeySelectorFor(t), _persistence));
