@@ -57,6 +57,12 @@ public static class CommercetoolsEmulatorApp
     private static void UseCommercetoolsEmulator(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<EmulatorOptions>();
+        app.Use((context, next) =>
+        {
+            var correlationId = context.Request.Headers["X-Correlation-ID"].ToString();
+            context.Response.Headers["X-Correlation-ID"] = string.IsNullOrEmpty(correlationId) ? $"projects/{options.ProjectKey}/{Guid.NewGuid()}" : correlationId;
+            return next(context);
+        });
         app.UseMiddleware<ErrorHandlingMiddleware>();
         app.UseMiddleware<ApiAuthMiddleware>();
         app.UseRouting();

@@ -83,7 +83,7 @@ internal sealed partial class ExtensionInvoker(ResourceStore store, IHttpClientF
             {
                 ["typeId"] = extensionTypeId,
                 ["id"] = resource["id"]?.DeepClone(),
-                ["obj"] = resource.DeepClone(),
+                ["obj"] = WithExpansions(extension, (JsonObject)resource.DeepClone()),
             },
         };
         if (action == "Update" && oldResource is not null && extension.TryGetProperty("additionalContext", out var context)
@@ -146,6 +146,16 @@ internal sealed partial class ExtensionInvoker(ResourceStore store, IHttpClientF
 
             throw BadResponse(extension, $"'{status}' is not an expected status code.", status, body);
         }
+    }
+
+    private JsonObject WithExpansions(JsonElement extension, JsonObject obj)
+    {
+        if (!extension.TryGetProperty("expansionPaths", out var paths) || paths.GetArrayLength() == 0)
+        {
+            return obj;
+        }
+
+        return ReferenceExpander.Expand(obj, paths.EnumerateArray().Select(p => p.GetString()!).ToList(), store);
     }
 
     private static List<JsonObject> ParseActions(JsonElement extension, int status, string body)

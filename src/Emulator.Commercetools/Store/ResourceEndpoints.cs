@@ -27,11 +27,11 @@ internal static class ResourceEndpoints
 
             var draft = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
             var created = await service.CreateAsync(behavior, draft, CurrentActor(http), http.RequestAborted);
-            var view = behavior.Present(JsonUtil.ToElement(created));
+            var view = Expanded(http, behavior.Present(JsonUtil.ToElement(created)));
             return JsonHttpResult.Created(wrapCreated is null ? view : wrapCreated(view));
         }));
         group.MapGet("/{segment}", Handlers.Of(http =>
-            JsonHttpResult.Ok(behavior.Present(http.Service<ResourceService>().Resolve(behavior, http.Route("segment")).Body))));
+            JsonHttpResult.Ok(Expanded(http, behavior.Present(http.Service<ResourceService>().Resolve(behavior, http.Route("segment")).Body)))));
         group.MapMethods("/{segment}", [HttpMethods.Head], Handlers.Of(http =>
         {
             http.Service<ResourceService>().Resolve(behavior, http.Route("segment"));
@@ -43,7 +43,7 @@ internal static class ResourceEndpoints
             var body = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
             var (version, actions) = RequestBody.ReadUpdate(body);
             var current = service.Resolve(behavior, http.Route("segment"));
-            return JsonHttpResult.Ok(await service.UpdateAsync(behavior, current, version, actions, CurrentActor(http), http.RequestAborted));
+            return JsonHttpResult.Ok(Expanded(http, await service.UpdateAsync(behavior, current, version, actions, CurrentActor(http), http.RequestAborted)));
         }));
         if (allowDelete)
         {
@@ -70,7 +70,14 @@ internal static class ResourceEndpoints
             items = items.Where(filter);
         }
 
-        return JsonHttpResult.Ok(Page(parameters, items, behavior.Present));
+        return JsonHttpResult.Ok(Page(parameters, items, body => Expanded(http, behavior.Present(body))));
+    }
+
+    /// <summary>Applies the request's <c>expand</c> parameters.</summary>
+    public static JsonObject Expanded(HttpContext http, JsonObject view)
+    {
+        var paths = http.Request.Query["expand"].Where(p => !string.IsNullOrEmpty(p)).Select(p => p!).ToList();
+        return paths.Count == 0 ? view : ReferenceExpander.Expand(view, paths, http.Service<ResourceStore>());
     }
 
     public static JsonObject Page(QueryParameters parameters, IEnumerable<JsonElement> items, Func<JsonElement, JsonObject> present)
