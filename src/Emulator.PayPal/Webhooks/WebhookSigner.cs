@@ -9,31 +9,43 @@ namespace Emulator.PayPal.Webhooks;
 /// Signs deliveries like PayPal: RSA-SHA256 over <c>transmissionId|transmissionTime|webhookId|crc32(body)</c>, with a
 /// self-signed certificate the emulator serves at <see cref="CertPath"/>.
 /// </summary>
-internal sealed class WebhookSigner : IDisposable
+internal sealed class WebhookSigner(TimeProvider time)
 {
     public const string CertName = "CERT-360caa42-fca2a594-emulator";
     public const string CertPath = "/v1/notifications/certs/" + CertName;
     public const string AuthAlgo = "SHA256withRSA";
 
-    private readonly RSA _key;
-    private readonly X509Certificate2 _certificate;
+    // One key per process: generating RSA keys is slow, and every emulator instance may as well share it.
+    private static readonly Lock KeyGate = new();
+    private static (RSA Key, X509Certificate2 Certificate, string Pem)? _shared;
 
-    public WebhookSigner(TimeProvider time)
+    private (RSA Key, X509Certificate2 Certificate, string Pem) Material
     {
-        _key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=messageverificationcerts.paypal.emulator, O=PayPal Emulator, C=US", _key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var now = time.GetUtcNow();
-        _certificate = request.CreateSelfSigned(now.AddDays(-1), now.AddYears(10));
-        CertificatePem = _certificate.ExportCertificatePem() + "\n";
+        get
+        {
+            lock (KeyGate)
+            {
+                if (_shared is null)
+                {
+                    var key = RSA.Create(2048);
+                    var request = new CertificateRequest("CN=messageverificationcerts.paypal.emulator, O=PayPal Emulator, C=US", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+                    var now = time.GetUtcNow();
+                    var certificate = request.CreateSelfSigned(now.AddYears(-1), now.AddYears(10));
+                    _shared = (key, certificate, certificate.ExportCertificatePem() + "\n");
+                }
+
+                return _shared.Value;
+            }
+        }
     }
 
-    public string CertificatePem { get; }
+    public string CertificatePem => Material.Pem;
 
     public static string SignedText(string transmissionId, string transmissionTime, string webhookId, byte[] body) =>
         string.Create(CultureInfo.InvariantCulture, $"{transmissionId}|{transmissionTime}|{webhookId}|{Crc32.Compute(body)}");
 
     public string Sign(string transmissionId, string transmissionTime, string webhookId, byte[] body) =>
-        Convert.ToBase64String(_key.SignData(Encoding.UTF8.GetBytes(SignedText(transmissionId, transmissionTime, webhookId, body)), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
+        Convert.ToBase64String(Material.Key.SignData(Encoding.UTF8.GetBytes(SignedText(transmissionId, transmissionTime, webhookId, body)), HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1));
 
     public bool Verify(string transmissionId, string transmissionTime, string webhookId, byte[] body, string signature)
     {
@@ -47,14 +59,8 @@ internal sealed class WebhookSigner : IDisposable
             return false;
         }
 
-        using var publicKey = _certificate.GetRSAPublicKey()!;
+        using var publicKey = Material.Certificate.GetRSAPublicKey()!;
         return publicKey.VerifyData(Encoding.UTF8.GetBytes(SignedText(transmissionId, transmissionTime, webhookId, body)), signatureBytes, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-    }
-
-    public void Dispose()
-    {
-        _certificate.Dispose();
-        _key.Dispose();
     }
 }
 
