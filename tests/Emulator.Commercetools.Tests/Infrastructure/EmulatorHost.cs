@@ -38,7 +38,7 @@ public sealed class EmulatorHost : IAsyncDisposable
 
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<EmulatorHost> StartAsync(Dictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null)
+    public static async Task<EmulatorHost> StartAsync(Dictionary<string, string?>? settings = null, Action<WebApplicationBuilder>? configure = null, bool realExtensionCalls = false)
     {
         var extensions = new StubHttpHandler();
         var pushes = new StubHttpHandler { Responder = (_, _) => Task.FromResult(new HttpResponseMessage(HttpStatusCode.NoContent)) };
@@ -52,7 +52,11 @@ public sealed class EmulatorHost : IAsyncDisposable
             }
 
             builder.Services.AddSingleton<TimeProvider>(time);
-            builder.Services.AddHttpClient(ExtensionInvoker.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => extensions);
+            if (!realExtensionCalls)
+            {
+                builder.Services.AddHttpClient(ExtensionInvoker.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => extensions);
+            }
+
             builder.Services.AddHttpClient("ct-subscriptions").ConfigurePrimaryHttpMessageHandler(() => pushes);
             configure?.Invoke(builder);
         });
