@@ -25,6 +25,9 @@ public static class CommercetoolsEmulatorApp
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // Request logs would carry query strings such as /oauth/introspect?token=…
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("System.Net.Http.HttpClient", LogLevel.Warning);
         builder.Services.AddCommercetoolsEmulator(builder.Configuration);
         configure?.Invoke(builder);
         var app = builder.Build();

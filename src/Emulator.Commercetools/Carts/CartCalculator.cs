@@ -199,6 +199,7 @@ internal static class CartCalculator
         }
 
         cart["totalPrice"] = Currencies.Money(currency, total);
+        cart["totalLineItemQuantity"] = lineItems.OfType<JsonObject>().Sum(l => (long)l["quantity"]!);
         var hasItems = lineItems.Count > 0 || ((JsonArray)cart["customLineItems"]!).Count > 0;
         if (allTaxed && hasItems)
         {

@@ -22,6 +22,12 @@ internal sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILog
             context.Response.Clear();
             await new JsonHttpResult(error.ToBody(), 400).ExecuteAsync(context);
         }
+        catch (InvalidOperationException ex) when (!context.Response.HasStarted && ex.Source == "System.Text.Json")
+        {
+            // A draft value of the wrong JSON kind reached a typed read (e.g. a number where a string belongs).
+            context.Response.Clear();
+            await new JsonHttpResult(Errors.InvalidJsonInput(ex.Message).ToBody(), 400).ExecuteAsync(context);
+        }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
             // The caller went away; nothing to answer.

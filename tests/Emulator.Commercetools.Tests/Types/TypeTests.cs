@@ -47,6 +47,17 @@ public sealed class TypeTests
     }
 
     [Fact]
+    public async Task Values_of_the_wrong_json_kind_are_400_not_500()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var api = await host.AdminAsync();
+        await api.CreateAsync("/types", Drafts.PaymentType);
+        (await api.TryUpdateAsync("/types/key=paypal-payment-type", 1, """{"action":"changeFieldDefinitionOrder","fieldNames":[1,2,3,4]}"""))
+            .ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
+        (await api.PostAsync("/payments", """{"amountPlanned":{"currencyCode":5,"centAmount":1}}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
+    }
+
+    [Fact]
     public async Task Duplicate_type_keys_are_rejected()
     {
         await using var host = await EmulatorHost.StartAsync();
