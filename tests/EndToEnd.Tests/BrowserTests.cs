@@ -58,6 +58,21 @@ public sealed class BrowserTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task A_declined_card_shows_the_decline_records_a_failed_Charge_and_offers_no_refund()
+    {
+        var result = await RunAsync("decline");
+
+        result["message"]!.GetValue<string>().ShouldContain("declined");
+        result["afterRefund"].ShouldBeNull();
+        var payment = await PaymentAsync(result);
+        var charge = payment.Transactions().ShouldHaveSingleItem();
+        charge["type"]!.GetValue<string>().ShouldBe("Charge");
+        charge["state"]!.GetValue<string>().ShouldBe("Failure");
+        var order = await PayPalOrderAsync(result["payPalOrderId"]!.GetValue<string>());
+        order["purchase_units"]![0]!["payments"]!["captures"]![0]!["status"]!.GetValue<string>().ShouldBe("DECLINED");
+    }
+
+    [Fact]
     public async Task Cancelling_on_PayPal_s_page_returns_to_the_cart_with_a_message_and_nothing_is_charged()
     {
         var result = await RunAsync("cancel");

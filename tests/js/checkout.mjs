@@ -1,13 +1,13 @@
 // Drives the sandbox's demo checkout in headless Chromium (Debian's /usr/bin/chromium through playwright-core).
-// Usage: node tests/js/checkout.mjs <demoUrl> <paypal|card|cancel> [screenshotDir]
+// Usage: node tests/js/checkout.mjs <demoUrl> <paypal|card|decline|cancel> [screenshotDir]
 // Prints one line "RESULT {json}" with what the pages showed; exits 0 when the path ended where it should, 1 otherwise.
 import { chromium } from 'playwright-core';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [demoUrl, path, screenshotDir = 'artifacts/screenshots'] = process.argv.slice(2);
-if (!demoUrl || !['paypal', 'card', 'cancel'].includes(path)) {
-  console.error('usage: node checkout.mjs <demoUrl> <paypal|card|cancel> [screenshotDir]');
+if (!demoUrl || !['paypal', 'card', 'decline', 'cancel'].includes(path)) {
+  console.error('usage: node checkout.mjs <demoUrl> <paypal|card|decline|cancel> [screenshotDir]');
   process.exit(2);
 }
 
@@ -48,7 +48,11 @@ try {
   result.cartLines = await page.locator('tr.line').count();
   await shot('cart');
 
-  if (path === 'card') {
+  if (path === 'card' || path === 'decline') {
+    if (path === 'decline') {
+      // The PayPal sandbox's (and the emulator's) trigger for a refused card.
+      await page.fill('#card-name', 'CCREJECT-REFUSED');
+    }
     await page.click('#pay-card');
   } else {
     await page.click('#pay-paypal');
@@ -84,7 +88,9 @@ try {
 
   const ok = path === 'cancel'
     ? /cancelled/i.test(result.message ?? '') && result.cartLinesAfter === result.cartLines
-    : result.orderStatus === 'COMPLETED' && result.transactions.includes('Charge:Success')
+    : path === 'decline'
+      ? result.transactions.includes('Charge:Failure') && /declined/i.test(result.message ?? '')
+      : result.orderStatus === 'COMPLETED' && result.transactions.includes('Charge:Success')
       && (result.afterRefund ?? []).includes('Refund:Success');
   console.log('RESULT ' + JSON.stringify(result));
   process.exitCode = ok ? 0 : 1;

@@ -30,9 +30,17 @@ internal sealed class DemoCheckout(DemoCommercetools api)
             ["payment"] = new JsonObject { ["typeId"] = "payment", ["id"] = paymentId },
         })).EnsureSuccess("adding the payment to the cart");
 
-        payment = await SetRequestAsync(payment, "createPayPalOrder", createRequest, cancellationToken);
-        var order = ResponseOf(payment, "createPayPalOrder");
-        return (payment, order);
+        try
+        {
+            payment = await SetRequestAsync(payment, "createPayPalOrder", createRequest, cancellationToken);
+            return (payment, ResponseOf(payment, "createPayPalOrder"));
+        }
+        catch (DemoException)
+        {
+            // A refused order leaves the cart as it was, so the shopper can choose another way to pay.
+            await RemoveFromCartAsync(cart.Id, paymentId, cancellationToken);
+            throw;
+        }
     }
 
     /// <summary>Sets <c>{operation}Request</c>, re-reading once on a version conflict; returns the updated payment.</summary>
@@ -76,7 +84,8 @@ internal sealed class DemoCheckout(DemoCommercetools api)
         var node = JsonNode.Parse(text) as JsonObject ?? throw new DemoException($"{operation}: the response is not a JSON object");
         if (node["success"] is JsonValue success && success.TryGetValue<bool>(out var ok) && !ok)
         {
-            throw new DemoException($"PayPal declined ({operation}): {node["message"]?.ToString() ?? "no message"}");
+            var issue = node["details"]?["issues"]?[0]?["issue"]?.ToString();
+            throw new DemoException($"PayPal declined ({operation}): {node["message"]?.ToString() ?? "no message"}{(issue is null ? string.Empty : " (" + issue + ")")}");
         }
 
         return node;
