@@ -28,5 +28,14 @@ public sealed class DeployOptions
     [Range(500, 10000)]
     public int CustomerExtensionTimeoutMs { get; set; } = 2000;
 
+    /// <summary>Google Cloud project of the Pub/Sub topic the parcel subscription publishes to (<c>CONNECT_GCP_PROJECT_ID</c>).</summary>
+    public string? GcpProjectId { get; set; }
+
+    /// <summary>Pub/Sub topic whose push subscription calls <c>{PublicUrl}/paypal-commercetools-events</c> (<c>CONNECT_GCP_TOPIC_NAME</c>).</summary>
+    public string? GcpTopicName { get; set; }
+
     public Uri ExtensionUrl => new(PublicUrl.TrimEnd('/') + "/paypal-commercetools-extension");
+
+    /// <summary>Where PayPal delivers webhooks.</summary>
+    public Uri WebhookUrl => new(PublicUrl.TrimEnd('/') + "/paypal-webhooks");
 }

@@ -4,6 +4,7 @@ using Connector.Commercetools;
 using Connector.Commercetools.Models;
 using Connector.Domain.Contract;
 using Connector.Domain.Settings;
+using Connector.PayPal;
 
 namespace Connector.Deploy;
 
@@ -12,7 +13,7 @@ namespace Connector.Deploy;
 /// twice changes nothing the second time. Types are created or extended with missing fields only; no other type is
 /// touched. Undeploy removes the registrations but keeps types and data (they hold PayPal order ids) unless purged.
 /// </summary>
-public sealed class Deployer(CommercetoolsClient commercetools, DeployOptions options)
+public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOptions options, PayPalClient? payPal = null)
 {
     public async Task<DeployReport> DeployAsync(CancellationToken cancellationToken)
     {
@@ -25,6 +26,8 @@ public sealed class Deployer(CommercetoolsClient commercetools, DeployOptions op
         await EnsureExtensionAsync(ConnectorContract.CustomerExtensionKey, "customer", ["Update"], ConnectorContract.CustomerOperations,
             options.CustomerExtensionTimeoutMs, report, cancellationToken);
         await EnsureSettingsAsync(report, cancellationToken);
+        await EnsureSubscriptionAsync(report, cancellationToken);
+        report.WebhookId = await EnsureWebhookAsync(report, cancellationToken);
         return report;
     }
 
@@ -41,6 +44,8 @@ public sealed class Deployer(CommercetoolsClient commercetools, DeployOptions op
             }
         }
 
+        await RemoveSubscriptionAsync(report, cancellationToken);
+        await RemoveWebhookAsync(report, cancellationToken);
         if (purge)
         {
             foreach (var key in new[] { options.PaymentTypeKey, options.CustomerTypeKey, options.InteractionTypeKey })
@@ -202,6 +207,9 @@ public sealed class DeployReport
     private readonly List<string> _lines = [];
 
     public IReadOnlyList<string> Lines => _lines;
+
+    /// <summary>The PayPal webhook id deploy registered or reused (the connector's <c>PayPal:WebhookId</c>); null when none.</summary>
+    public string? WebhookId { get; set; }
 
     public void Add(string line) => _lines.Add(line);
 }

@@ -1,6 +1,7 @@
 using Connector.Commercetools;
 using Connector.Deploy;
 using Connector.Domain.Contract;
+using Connector.PayPal;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -17,9 +18,12 @@ if (command is not ("deploy" or "undeploy") || args.Skip(1).Any(a => a != "--pur
 var builder = Host.CreateApplicationBuilder([]);
 builder.Configuration.AddInMemoryCollection(LegacyVariables.Read(Environment.GetEnvironmentVariable));
 builder.Services.AddCommercetoolsClient();
+// PayPal credentials are needed too: deploy registers the connector's webhook, undeploy removes it.
+builder.Services.AddPayPalClient();
 builder.Services.AddOptions<DeployOptions>().BindConfiguration("Connector").ValidateDataAnnotations().ValidateOnStart();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddTransient(sp => new Deployer(sp.GetRequiredService<CommercetoolsClient>(), sp.GetRequiredService<IOptions<DeployOptions>>().Value));
+builder.Services.AddTransient(sp => new Deployer(sp.GetRequiredService<CommercetoolsClient>(), sp.GetRequiredService<IOptions<DeployOptions>>().Value,
+    sp.GetRequiredService<PayPalClient>()));
 using var host = builder.Build();
 await host.StartAsync();
 var deployer = host.Services.GetRequiredService<Deployer>();
@@ -33,11 +37,21 @@ try
         Console.WriteLine(line);
     }
 
+    if (report.WebhookId is { } webhookId)
+    {
+        Console.WriteLine($"Set PAYPAL_WEBHOOK_ID={webhookId} on the connector (webhook signatures are verified against it).");
+    }
+
     return 0;
 }
 catch (CommercetoolsApiException e)
 {
     Console.Error.WriteLine($"{command} failed: {e.Message}");
+    return 1;
+}
+catch (PayPalApiException e)
+{
+    Console.Error.WriteLine($"{command} failed at PayPal: {e.Message}");
     return 1;
 }
 finally

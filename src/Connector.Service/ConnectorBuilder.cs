@@ -5,6 +5,7 @@ using Connector.Service.Admin;
 using Connector.Service.Configuration;
 using Connector.Service.Customers;
 using Connector.Service.Endpoints;
+using Connector.Service.Events;
 using Connector.Service.Extensions;
 using Connector.Service.Extensions.Operations;
 using Connector.Service.Settings;
@@ -50,6 +51,7 @@ public static class ConnectorBuilder
 
         services.AddTransient<PaymentMethodMirror>();
         services.AddWebhooks();
+        services.AddEvents();
         services.AddTransient<VaultedTokenGuard>();
         services.AddTransient<ICustomerOperation, GetUserIdToken>();
         services.AddTransient<ICustomerOperation, CreateVaultSetupToken>();
@@ -65,6 +67,7 @@ public static class ConnectorBuilder
         app.MapAdminEndpoints();
         app.MapExtensionEndpoints();
         app.MapWebhookEndpoints();
+        app.MapEventEndpoints();
         return app;
     }
 }

@@ -1,7 +1,11 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text.Json;
 using Connector.Commercetools;
 using Connector.Deploy;
+using Connector.Domain.Contract;
+using Connector.PayPal;
 using Connector.Service;
 using Emulator.Commercetools;
 using Emulator.PayPal;
@@ -38,7 +42,15 @@ public sealed class SandboxHost : IAsyncDisposable
         var apps = new List<WebApplication>();
         try
         {
-            var commercetools = CommercetoolsEmulatorApp.Build([], b => Configure(b, "commercetools", options.CommercetoolsPort, options));
+            // The emulator's subscription pushes to the connector's events endpoint, so the connector's port is fixed first.
+            var connectorPort = options.ConnectorPort == 0 ? FreeLoopbackPort() : options.ConnectorPort;
+            var eventsSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+            var pushUrl = $"http://127.0.0.1:{connectorPort}/paypal-commercetools-events?token={eventsSecret}";
+            var commercetools = CommercetoolsEmulatorApp.Build([], b =>
+            {
+                b.Configuration.AddInMemoryCollection([new($"Emulator:Subscriptions:PushUrls:{ConnectorContract.SubscriptionKey}", pushUrl)]);
+                Configure(b, "commercetools", options.CommercetoolsPort, options);
+            });
             await commercetools.StartAsync(cancellationToken);
             apps.Add(commercetools);
             var commercetoolsUrl = AddressOf(commercetools);
@@ -60,11 +72,14 @@ public sealed class SandboxHost : IAsyncDisposable
                 ["PayPal:ClientSecret"] = PayPalEmulatorDefaults.ClientSecret,
                 ["PayPal:ApiUrl"] = payPalUrl,
                 ["Connector:ExtensionAuthorization"] = extensionAuthorization,
+                ["Connector:EventsSecret"] = eventsSecret,
+                // The emulator signs webhooks with a certificate it serves itself, over plain HTTP on loopback.
+                ["PayPal:WebhookCertHosts:0"] = payPalUrl,
             };
             var connector = ConnectorApp.Build([], b =>
             {
                 b.Configuration.AddInMemoryCollection(connectorSettings);
-                Configure(b, "connector", options.ConnectorPort, options);
+                Configure(b, "connector", connectorPort, options);
             });
             await connector.StartAsync(cancellationToken);
             apps.Add(connector);
@@ -74,8 +89,17 @@ public sealed class SandboxHost : IAsyncDisposable
             {
                 PublicUrl = connectorUrl,
                 ExtensionAuthorization = extensionAuthorization,
-            });
+                GcpProjectId = "sandbox",
+                GcpTopicName = "paypal-commercetools-events",
+            }, options.RegisterPayPalWebhook ? connector.Services.GetRequiredService<PayPalClient>() : null);
             var report = await deployer.DeployAsync(cancellationToken);
+            if (report.WebhookId is { } webhookId)
+            {
+                // The connector started before deploy registered the webhook; it reads the id per delivery, so set it now.
+                connector.Configuration[$"{PayPalOptions.SectionName}:WebhookId"] = webhookId;
+                ((IConfigurationRoot)connector.Configuration).Reload();
+            }
+
             var reportLines = report.Lines.ToList();
 
             // The demo shop is a storefront backend: it gets the commercetools API and nothing else.
@@ -124,6 +148,13 @@ public sealed class SandboxHost : IAsyncDisposable
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.Logging.SetMinimumLevel(options.LogLevel);
         options.Configure?.Invoke(name, builder);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string AddressOf(WebApplication app)
