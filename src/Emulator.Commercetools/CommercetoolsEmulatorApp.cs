@@ -76,7 +76,7 @@ public static class CommercetoolsEmulatorApp
 
         var api = app.MapGroup("/" + options.ProjectKey);
         api.MapResource("/types", new TypeBehavior(), ScopeArea.Types);
-        var payments = new PaymentBehavior();
+        var payments = new PaymentBehavior(options.StrictTransactionStates);
         api.MapResource("/payments", payments, ScopeArea.Payments);
         api.MapMyPaymentEndpoints(payments);
         api.MapResource("/extensions", new ExtensionBehavior(), ScopeArea.Extensions);

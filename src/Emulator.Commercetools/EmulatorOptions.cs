@@ -12,6 +12,9 @@ internal sealed class EmulatorOptions
     /// <summary><c>Emulator:Subscriptions:PushUrls:{subscriptionKey}</c>: where a subscription's Pub/Sub push envelopes go.</summary>
     public required IReadOnlyDictionary<string, string> PushUrls { get; init; }
 
+    /// <summary><c>Emulator:StrictTransactionStates</c>: only forward transaction state changes (Initial → Pending → Success|Failure).</summary>
+    public bool StrictTransactionStates { get; init; }
+
     /// <summary><c>Emulator:DataFile</c> or <c>--data</c>: SQLite file for persistence; in-memory when absent.</summary>
     public string? DataFile { get; init; }
 
@@ -45,7 +48,14 @@ internal sealed class EmulatorOptions
             .ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
 
         var dataFile = section["DataFile"] is { Length: > 0 } df ? df : configuration["data"];
-        return new EmulatorOptions { ProjectKey = projectKey, Clients = clients, PushUrls = pushUrls, DataFile = string.IsNullOrEmpty(dataFile) ? null : dataFile };
+        return new EmulatorOptions
+        {
+            ProjectKey = projectKey,
+            Clients = clients,
+            PushUrls = pushUrls,
+            DataFile = string.IsNullOrEmpty(dataFile) ? null : dataFile,
+            StrictTransactionStates = string.Equals(section["StrictTransactionStates"], "true", StringComparison.OrdinalIgnoreCase),
+        };
     }
 }
 

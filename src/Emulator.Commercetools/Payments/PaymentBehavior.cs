@@ -6,7 +6,7 @@ using Emulator.Commercetools.Store;
 namespace Emulator.Commercetools.Payments;
 
 /// <summary>Payments (spec §3): every current update action, with the Messages each one emits.</summary>
-internal sealed class PaymentBehavior : ResourceBehavior
+internal sealed class PaymentBehavior(bool strictTransactionStates = false) : ResourceBehavior
 {
     public static readonly string[] TransactionTypes = ["Authorization", "CancelAuthorization", "Charge", "Refund", "Chargeback"];
     public static readonly string[] TransactionStates = ["Initial", "Pending", "Success", "Failure"];
@@ -89,6 +89,12 @@ internal sealed class PaymentBehavior : ResourceBehavior
                 }
 
                 var changed = FindTransaction(transactions, payload);
+                var from = (string?)changed["state"];
+                if (strictTransactionStates && from != state && !IsForward(from, state))
+                {
+                    throw Errors.InvalidOperation($"The transaction state cannot change from '{from}' to '{state}' (strict transaction states).");
+                }
+
                 if (!JsonUtil.SetIfChanged(changed, "state", state))
                 {
                     return false;
@@ -268,6 +274,13 @@ internal sealed class PaymentBehavior : ResourceBehavior
                 throw UnknownAction(action);
         }
     }
+
+    private static bool IsForward(string? from, string to) => (from, to) switch
+    {
+        ("Initial", _) => true,
+        ("Pending", "Success" or "Failure") => true,
+        _ => false,
+    };
 
     private static bool SetMethodInfo(JsonObject methodInfo, string property, JsonNode? value, string messageType, string messageField, ResourceContext context, bool mask = false)
     {
