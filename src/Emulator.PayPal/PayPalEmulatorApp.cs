@@ -58,5 +58,7 @@ public static class PayPalEmulatorApp
         api.MapPaymentsApi();
         api.MapVaultApi();
         api.MapWebhooksApi();
+
+        app.MapFallback(() => ErrorHandlingMiddleware.Envelope(new PayPalApiException(404, "RESOURCE_NOT_FOUND", description: "The requested resource or method does not exist.")));
     }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Emulator.PayPal.Tests.Drivers;
@@ -36,6 +37,7 @@ public sealed partial class EmulatorHost : IAsyncDisposable
         var app = PayPalEmulatorApp.Build([], builder =>
         {
             builder.WebHost.UseTestServer();
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
             builder.Configuration.AddInMemoryCollection(settings ?? []);
             builder.Services.AddSingleton<TimeProvider>(time);
             configure?.Invoke(builder);

@@ -5,8 +5,9 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
-namespace Emulator.PayPal.Tests.Sdk;
+namespace Emulator.PayPal.Tests.Contract;
 
 /// <summary>
 /// PayPal's official npm server SDK (<c>sdk/contract.mjs</c>) against the emulator over real HTTP: the SDK's models must
@@ -32,7 +33,11 @@ public sealed class SdkContractTests
             installCode.ShouldBe(0, installOutput);
         }
 
-        await using var app = PayPalEmulatorApp.Build([], b => b.WebHost.UseUrls("http://127.0.0.1:0"));
+        await using var app = PayPalEmulatorApp.Build([], b =>
+        {
+            b.WebHost.UseUrls("http://127.0.0.1:0");
+            b.Logging.SetMinimumLevel(LogLevel.Warning);
+        });
         await app.StartAsync(cancellation);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
