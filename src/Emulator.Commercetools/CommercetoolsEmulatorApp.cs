@@ -8,6 +8,7 @@ using Emulator.Commercetools.Messages;
 using Emulator.Commercetools.MyPayments;
 using Emulator.Commercetools.Orders;
 using Emulator.Commercetools.Products;
+using Emulator.Commercetools.Projects;
 using Emulator.Commercetools.ShippingMethods;
 using Emulator.Commercetools.TaxCategories;
 using Emulator.Commercetools.PaymentMethods;
@@ -75,6 +76,7 @@ public static class CommercetoolsEmulatorApp
         app.MapOAuthEndpoints();
 
         var api = app.MapGroup("/" + options.ProjectKey);
+        api.MapProjectEndpoints(options);
         api.MapResource("/types", new TypeBehavior(), ScopeArea.Types);
         var payments = new PaymentBehavior(options.StrictTransactionStates);
         api.MapResource("/payments", payments, ScopeArea.Payments);

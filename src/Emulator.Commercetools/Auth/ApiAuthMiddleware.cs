@@ -47,30 +47,3 @@ internal sealed class ApiAuthMiddleware(RequestDelegate next, TokenService token
         return new(403, Errors.Error("insufficient_scope", message), new JsonObject { ["error"] = "insufficient_scope", ["error_description"] = message });
     }
 }
-
-internal static class ScopeEndpointExtensions
-{
-    /// <summary>Marks endpoints with the area whose scopes <see cref="ScopeMiddleware"/> enforces.</summary>
-    public static TBuilder RequireScopes<TBuilder>(this TBuilder builder, ScopeArea area)
-        where TBuilder : IEndpointConventionBuilder => builder.WithMetadata(area);
-}
-
-/// <summary>Enforces the endpoint's <see cref="ScopeArea"/>: GET/HEAD need a view or manage scope, anything else a manage scope.</summary>
-internal sealed class ScopeMiddleware(RequestDelegate next, EmulatorOptions options)
-{
-    public Task InvokeAsync(HttpContext http)
-    {
-        if (http.GetEndpoint()?.Metadata.GetMetadata<ScopeArea>() is { } area)
-        {
-            var token = ApiAuthMiddleware.GetToken(http);
-            var write = !(HttpMethods.IsGet(http.Request.Method) || HttpMethods.IsHead(http.Request.Method));
-            var required = area.Required(write).ToList();
-            if (!required.Any(s => ScopeRules.Grants(token.Scopes, s, options.ProjectKey)))
-            {
-                throw ApiAuthMiddleware.InsufficientScope(required.Count > 0 ? required : ["manage_project"], options.ProjectKey);
-            }
-        }
-
-        return next(http);
-    }
-}

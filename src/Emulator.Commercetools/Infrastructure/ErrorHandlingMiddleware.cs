@@ -53,12 +53,3 @@ internal sealed partial class ErrorHandlingMiddleware(RequestDelegate next, ILog
         public static partial void Unhandled(ILogger logger, Exception exception, string path);
     }
 }
-
-internal static class JsonObjectExtensions
-{
-    public static JsonObject With(this JsonObject obj, string name, JsonNode? value)
-    {
-        JsonUtil.Set(obj, name, value);
-        return obj;
-    }
-}

@@ -30,7 +30,7 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
             ["externalId"] = JsonUtil.OptString(draft, "externalId"),
             ["amountPlanned"] = Currencies.FromDraft(draft["amountPlanned"], "amountPlanned"),
             ["paymentMethodInfo"] = MethodInfoFromDraft(JsonUtil.OptObject(draft, "paymentMethodInfo"), context),
-            ["paymentStatus"] = StatusFromDraft(JsonUtil.OptObject(draft, "paymentStatus"), context),
+            ["paymentStatus"] = StatusFromDraft(JsonUtil.OptObject(draft, "paymentStatus")),
             ["transactions"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "transactions"), "transactions")
                 .Select(t => (JsonNode)TransactionFromDraft(t, context)).ToArray()),
             ["interfaceInteractions"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "interfaceInteractions"), "interfaceInteractions")
@@ -320,7 +320,7 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
         return info;
     }
 
-    private static JsonObject StatusFromDraft(JsonObject? draft, ResourceContext context)
+    private static JsonObject StatusFromDraft(JsonObject? draft)
     {
         var status = new JsonObject();
         if (draft is null)
@@ -335,7 +335,6 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
             status["state"] = JsonUtil.Reference("state", stateId);
         }
 
-        _ = context;
         return status;
     }
 

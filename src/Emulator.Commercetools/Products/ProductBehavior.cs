@@ -24,9 +24,9 @@ internal sealed class ProductBehavior : ResourceBehavior
             ["description"] = JsonUtil.OptLocalizedString(draft, "description"),
             ["categories"] = new JsonArray(),
             ["slug"] = JsonUtil.OptLocalizedString(draft, "slug") ?? throw Errors.RequiredField("slug"),
-            ["masterVariant"] = Variant(JsonUtil.OptObject(draft, "masterVariant") ?? [], 1, context),
+            ["masterVariant"] = Variant(JsonUtil.OptObject(draft, "masterVariant") ?? [], 1),
             ["variants"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "variants"), "variants")
-                .Select((v, i) => (JsonNode)Variant(v, i + 2, context)).ToArray()),
+                .Select((v, i) => (JsonNode)Variant(v, i + 2)).ToArray()),
             ["searchKeywords"] = new JsonObject(),
         };
         JsonUtil.StripNulls(data);
@@ -111,7 +111,7 @@ internal sealed class ProductBehavior : ResourceBehavior
                 {
                     var variants = (JsonArray)d["variants"]!;
                     var nextId = variants.Select(v => (int)v!["id"]!).DefaultIfEmpty(1).Max() + 1;
-                    variants.Add(Variant(payload, nextId, context));
+                    variants.Add(Variant(payload, nextId));
                     EnsureUniqueSkus(d, context, (string?)product["id"]);
                     return true;
                 });
@@ -184,9 +184,8 @@ internal sealed class ProductBehavior : ResourceBehavior
         }
     }
 
-    private static JsonObject Variant(JsonObject draft, int id, ResourceContext context)
+    private static JsonObject Variant(JsonObject draft, int id)
     {
-        _ = context;
         var variant = new JsonObject { ["id"] = id };
         JsonUtil.Set(variant, "sku", JsonUtil.OptString(draft, "sku", "variant.sku"));
         JsonUtil.Set(variant, "key", JsonUtil.OptString(draft, "key", "variant.key"));

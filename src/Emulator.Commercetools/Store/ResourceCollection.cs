@@ -132,7 +132,4 @@ internal sealed class ResourceCollection(string typeId, Func<JsonObject, string?
     }
 
     public static string? KeyProperty(JsonObject body) => (string?)body["key"];
-
-    public static JsonElement? Find(IEnumerable<StoredResource> resources, Func<JsonElement, bool> predicate) =>
-        resources.Select(r => (JsonElement?)r.Body).FirstOrDefault(b => predicate(b!.Value));
 }

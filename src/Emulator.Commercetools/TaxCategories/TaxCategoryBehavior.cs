@@ -80,7 +80,7 @@ internal sealed class TaxCategoryBehavior : ResourceBehavior
             ["country"] = country,
             ["state"] = JsonUtil.OptString(draft, "state"),
             ["subRates"] = JsonUtil.OptArray(draft, "subRates")?.DeepClone() ?? new JsonArray(),
-        }.StripNullsFluent();
+        }.WithoutNulls();
     }
 
     /// <summary>The rate for a country/state: a state-specific rate wins over a country-wide one.</summary>
@@ -107,14 +107,5 @@ internal sealed class TaxCategoryBehavior : ResourceBehavior
         }
 
         return countryWide is { } found ? JsonUtil.ToObject(found) : null;
-    }
-}
-
-internal static class JsonNodeFluent
-{
-    public static JsonObject StripNullsFluent(this JsonObject obj)
-    {
-        JsonUtil.StripNulls(obj);
-        return obj;
     }
 }
