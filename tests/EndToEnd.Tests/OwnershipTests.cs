@@ -160,6 +160,37 @@ public sealed class OwnershipTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task A_customer_whose_PayPalUserId_names_another_customer_s_vault_can_neither_list_use_nor_delete_its_tokens()
+    {
+        var vault = await VaultDriver.CreateAsync(sandbox, Ct);
+        var (b, tokenOfB) = await vault.VaultCardAsync(await vault.CreateCustomerAsync(Ct), Ct);
+        var a = await vault.CreateCustomerAsync(Ct);
+        // PayPalUserId is an ordinary custom field: a shopper token with manage_my_profile could write it.
+        var (_, tampered) = await vault.Commercetools.SendAsync(HttpMethod.Post, $"/customers/{a.Id()}", new JsonObject
+        {
+            ["version"] = a["version"]!.GetValue<long>(),
+            ["actions"] = new JsonArray(new JsonObject { ["action"] = "setCustomField", ["name"] = "PayPalUserId", ["value"] = b.Field("PayPalUserId") }),
+        }, Ct);
+        a = tampered!.AsObject();
+
+        var (status, body) = await vault.SetFieldAsync(a, "getPaymentTokensRequest", "{}", Ct);
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorCode().ShouldBe("InvalidInput");
+        body!.ToJsonString().ShouldNotContain(tokenOfB);
+
+        (status, body) = await vault.SetFieldAsync(a, "deletePaymentTokenRequest", tokenOfB, Ct);
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+
+        var payment = await vault.CreateCustomerPaymentAsync(a, 10_00, Ct);
+        (status, body) = await vault.Commercetools.SetCustomFieldAsync(payment.Id(), payment["version"]!.GetValue<long>(), "createPayPalOrderRequest",
+            new JsonObject { ["payment_source"] = new JsonObject { ["card"] = new JsonObject { ["vault_id"] = tokenOfB } } }.ToJsonString(), Ct);
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+
+        (await vault.Commercetools.SendAsync(HttpMethod.Get, $"/payment-methods/key=paypal-{tokenOfB}", null, Ct)).Body!["customer"]!["id"]!.GetValue<string>().ShouldBe(b.Id());
+        (await vault.PayPalGetAsync($"/v3/vault/payment-tokens/{tokenOfB}", Ct)).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task A_customer_that_never_made_a_setup_token_cannot_exchange_one()
     {
         var vault = await VaultDriver.CreateAsync(sandbox, Ct);

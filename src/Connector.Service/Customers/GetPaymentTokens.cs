@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Connector.Domain;
 using Connector.Service.Extensions;
 
 namespace Connector.Service.Customers;
@@ -28,7 +29,13 @@ internal sealed class GetPaymentTokens(OperationServices services, PaymentMethod
         var tokens = (list["payment_tokens"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         var visible = tokens.Where(PaymentMethodMirror.IsVisible).ToList();
         var totalPages = list["total_pages"] is JsonValue pages && pages.TryGetValue<int>(out var n) ? n : 1;
-        await mirror.TrySyncAsync(context.Customer.Id, visible, complete: totalPages <= 1, cancellationToken);
+        var foreign = await mirror.TrySyncAsync(context.Customer.Id, visible, complete: totalPages <= 1, cancellationToken);
+        if (foreign is { Count: > 0 })
+        {
+            // PayPalUserId is a custom field a shopper token with manage_my_profile can write: one naming another
+            // customer's vault must not reveal that vault's saved methods.
+            throw new DomainValidationException($"{Name}Request: the customer's PayPalUserId holds saved payment methods of another customer.");
+        }
 
         var result = (JsonObject)list.DeepClone();
         result["payment_tokens"] = new JsonArray([.. visible.Select(t => t.DeepClone())]);

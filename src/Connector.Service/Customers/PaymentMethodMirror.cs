@@ -78,18 +78,20 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
         }
     }
 
-    /// <summary>As <see cref="SyncAsync"/>, logging instead of throwing commercetools failures (see <see cref="TryEnsureAsync"/>).</summary>
-    public async Task<bool> TrySyncAsync(string customerId, IEnumerable<JsonObject> paymentTokens, bool complete, CancellationToken cancellationToken)
+    /// <summary>
+    /// As <see cref="SyncAsync"/>, logging instead of throwing commercetools failures (see <see cref="TryEnsureAsync"/>).
+    /// Returns the ids of tokens mirrored for another customer, or null when commercetools could not be read.
+    /// </summary>
+    public async Task<IReadOnlyList<string>?> TrySyncAsync(string customerId, IEnumerable<JsonObject> paymentTokens, bool complete, CancellationToken cancellationToken)
     {
         try
         {
-            await SyncAsync(customerId, paymentTokens, complete, cancellationToken);
-            return true;
+            return await SyncAsync(customerId, paymentTokens, complete, cancellationToken);
         }
         catch (CommercetoolsApiException e)
         {
             Log.CustomerMirrorFailed(logger, customerId, (int)e.StatusCode);
-            return false;
+            return null;
         }
     }
 
@@ -147,34 +149,43 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
     /// <summary>
     /// Brings the customer's PayPal PaymentMethods in line with PayPal's token list: creates missing mirrors, and when
     /// <paramref name="complete"/> (the list holds every token) deletes mirrors of tokens PayPal no longer has.
-    /// Calls: one query, plus one create or delete per difference.
+    /// Calls: one query, plus one create or delete per difference. Returns the ids of listed tokens whose mirror belongs
+    /// to another customer (never re-assigned, nothing deleted then).
     /// </summary>
-    public async Task SyncAsync(string customerId, IEnumerable<JsonObject> paymentTokens, bool complete, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<string>> SyncAsync(string customerId, IEnumerable<JsonObject> paymentTokens, bool complete, CancellationToken cancellationToken)
     {
         var existing = await CustomerMethodsAsync(customerId, cancellationToken);
         var keep = new HashSet<string>(StringComparer.Ordinal);
+        var foreign = new List<string>();
         foreach (var paymentToken in paymentTokens)
         {
             if (Describe(paymentToken) is { } token)
             {
                 keep.Add(KeyFor(token.Id));
-                var created = await EnsureAsync(customerId, token, existing, cancellationToken);
-                if (created is not null && !existing.Any(m => m.Id == created.Id))
+                var mirror = await EnsureAsync(customerId, token, existing, cancellationToken);
+                if (mirror is not null && mirror.Customer?.Id != customerId)
                 {
-                    existing.Add(created);
+                    // The key is taken by another customer's mirror: this PayPal customer is not (only) this customer's.
+                    foreign.Add(token.Id);
+                }
+                else if (mirror is not null && !existing.Any(m => m.Id == mirror.Id))
+                {
+                    existing.Add(mirror);
                 }
             }
         }
 
-        if (!complete)
+        if (!complete || foreign.Count > 0)
         {
-            return;
+            return foreign;
         }
 
         foreach (var stale in existing.Where(m => IsOurs(m) && !keep.Contains(m.Key!)).ToList())
         {
             await RemoveAsync(stale, cancellationToken);
         }
+
+        return foreign;
     }
 
     /// <summary>
