@@ -205,7 +205,7 @@ public sealed class EventTests(SandboxFixture sandbox) : IAsyncLifetime
         }
     }
 
-    private static async Task<JsonObject> OrderWithPaymentAsync(CommercetoolsDriver ct, string paymentId)
+    internal static async Task<JsonObject> OrderWithPaymentAsync(CommercetoolsDriver ct, string paymentId)
     {
         // Deliveries need shipping info, which needs a shipping method (zone, tax category): created once per project.
         await EnsureAsync(ct, "/zones", new JsonObject { ["key"] = "events-test-zone", ["name"] = "DE", ["locations"] = new JsonArray(new JsonObject { ["country"] = "DE" }) });
@@ -251,14 +251,14 @@ public sealed class EventTests(SandboxFixture sandbox) : IAsyncLifetime
         });
     }
 
-    private static async Task EnsureAsync(CommercetoolsDriver ct, string path, JsonObject draft)
+    internal static async Task EnsureAsync(CommercetoolsDriver ct, string path, JsonObject draft)
     {
         var (status, body) = await ct.SendAsync(HttpMethod.Post, path, draft, Ct);
         var duplicate = status == HttpStatusCode.BadRequest && body?["errors"]?.AsArray().Any(e => e?["code"]?.GetValue<string>() == "DuplicateField") == true;
         (status == HttpStatusCode.Created || duplicate).ShouldBeTrue(body?.ToJsonString());
     }
 
-    private static async Task<JsonObject> UpdateOrderAsync(CommercetoolsDriver ct, JsonObject order, JsonObject action)
+    internal static async Task<JsonObject> UpdateOrderAsync(CommercetoolsDriver ct, JsonObject order, JsonObject action)
     {
         var (status, body) = await ct.SendAsync(HttpMethod.Post, $"/orders/{order["id"]!.GetValue<string>()}", new JsonObject
         {
@@ -269,7 +269,7 @@ public sealed class EventTests(SandboxFixture sandbox) : IAsyncLifetime
         return body!.AsObject();
     }
 
-    private static async Task SetSendTrackingAsync(CommercetoolsDriver ct, bool on)
+    internal static async Task SetSendTrackingAsync(CommercetoolsDriver ct, bool on)
     {
         var (status, current) = await ct.SendAsync(HttpMethod.Get, "/custom-objects/paypal-commercetools-connector/settings", null, Ct);
         status.ShouldBe(HttpStatusCode.OK, current?.ToJsonString());
@@ -284,7 +284,7 @@ public sealed class EventTests(SandboxFixture sandbox) : IAsyncLifetime
         ((int)saved).ShouldBeLessThan(300, body?.ToJsonString());
     }
 
-    private static IEnumerable<JsonObject> Trackers(JsonObject payPalOrder) =>
+    internal static IEnumerable<JsonObject> Trackers(JsonObject payPalOrder) =>
         payPalOrder["purchase_units"]!.AsArray().SelectMany(u => u!["shipping"]?["trackers"]?.AsArray() ?? []).Select(t => t!.AsObject());
 
     private async Task<JsonObject> PayPalOrderAsync(string orderId)

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Configuration;
 using Sandbox;
 
 namespace EndToEnd.Tests;
@@ -20,7 +21,21 @@ public sealed class WebhookFlowTests : IAsyncLifetime
 
     public async ValueTask InitializeAsync()
     {
-        _sandbox = new SandboxFixture(new SandboxOptions { ConnectorPort = 0, CommercetoolsPort = 0, PayPalPort = 0, RegisterPayPalWebhook = true });
+        _sandbox = new SandboxFixture(new SandboxOptions
+        {
+            ConnectorPort = 0,
+            CommercetoolsPort = 0,
+            PayPalPort = 0,
+            RegisterPayPalWebhook = true,
+            Configure = (name, builder) =>
+            {
+                if (name == "connector")
+                {
+                    // The tests switch sendTrackingToPayPal on; the change must show at once.
+                    builder.Configuration.AddInMemoryCollection([new("Connector:SettingsCacheSeconds", "0")]);
+                }
+            },
+        });
         await _sandbox.InitializeAsync();
     }
 
@@ -63,6 +78,75 @@ public sealed class WebhookFlowTests : IAsyncLifetime
         deliveries.ShouldNotBeEmpty();
         deliveries.ShouldAllBe(d => d["status_code"] == null || d["status_code"]!.GetValue<int>() != 401);
         deliveries.Where(d => d["event_type"]!.GetValue<string>() == "PAYMENT.CAPTURE.REFUNDED").ShouldContain(d => d["delivered"]!.GetValue<bool>());
+    }
+
+    [Fact]
+    public async Task A_parcel_added_in_commercetools_reaches_PayPal_as_a_tracker_through_the_subscription_and_new_tracking_data_adds_another()
+    {
+        var ct = await CommercetoolsDriver.CreateAsync(Sandbox, Ct);
+        await EventTests.SetSendTrackingAsync(ct, true);
+        var payment = await ct.CreatePayPalPaymentAsync("EUR", 20_00, Ct);
+        var paymentId = payment["id"]!.GetValue<string>();
+        payment = await SetFieldAsync(ct, paymentId, "createPayPalOrderRequest", "{}");
+        var created = payment.FieldJson("createPayPalOrderResponse");
+        var payPalOrderId = created["id"]!.GetValue<string>();
+        var approve = created["links"]!.AsArray().Single(l => l!["rel"]!.GetValue<string>() == "approve")!["href"]!.GetValue<string>();
+        using (var decided = await BuyerDriver.DecideAsync(Sandbox.Http, approve, "approve", Ct))
+        {
+            ((int)decided.StatusCode).ShouldBeLessThan(400);
+        }
+
+        payment = await SetFieldAsync(ct, paymentId, "capturePayPalOrderRequest", "{}");
+        var captureId = payment.Transactions().Single(t => t["type"]!.GetValue<string>() == "Charge")["interactionId"]!.GetValue<string>();
+
+        var order = await EventTests.OrderWithPaymentAsync(ct, paymentId);
+        var lineId = order["customLineItems"]![0]!["id"]!.GetValue<string>();
+        order = await EventTests.UpdateOrderAsync(ct, order, new JsonObject
+        {
+            ["action"] = "addDelivery",
+            ["items"] = new JsonArray(new JsonObject { ["id"] = lineId, ["quantity"] = 2 }),
+        });
+        order = await EventTests.UpdateOrderAsync(ct, order, new JsonObject
+        {
+            ["action"] = "addParcelToDelivery",
+            ["deliveryId"] = order["shippingInfo"]!["deliveries"]![0]!["id"]!.DeepClone(),
+            ["trackingData"] = new JsonObject { ["trackingId"] = "TRK-FLOW-1", ["carrier"] = "DHL" },
+            ["items"] = new JsonArray(new JsonObject { ["id"] = lineId, ["quantity"] = 2 }),
+        });
+
+        var first = await PollTrackersAsync(payPalOrderId, 1);
+        first.Select(t => t["id"]!.GetValue<string>()).ShouldBe([$"{captureId}-TRK-FLOW-1"]);
+
+        order = await EventTests.UpdateOrderAsync(ct, order, new JsonObject
+        {
+            ["action"] = "setParcelTrackingData",
+            ["parcelId"] = order["shippingInfo"]!["deliveries"]![0]!["parcels"]![0]!["id"]!.DeepClone(),
+            ["trackingData"] = new JsonObject { ["trackingId"] = "TRK-FLOW-2", ["carrier"] = "UPS" },
+        });
+
+        var both = await PollTrackersAsync(payPalOrderId, 2);
+        both.Select(t => t["id"]!.GetValue<string>()).ShouldBe([$"{captureId}-TRK-FLOW-1", $"{captureId}-TRK-FLOW-2"], ignoreOrder: true);
+    }
+
+    /// <summary>The subscription push is asynchronous by nature: poll PayPal's order, with a bound.</summary>
+    private async Task<List<JsonObject>> PollTrackersAsync(string payPalOrderId, int count)
+    {
+        List<JsonObject> trackers = [];
+        for (var i = 0; i < 200; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Sandbox.Info.PayPal.ApiUrl}/v2/checkout/orders/{payPalOrderId}");
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", await Sandbox.PayPalTokenAsync(Ct));
+            using var response = await Sandbox.Http.SendAsync(request, Ct);
+            trackers = [.. EventTests.Trackers((await response.Content.ReadFromJsonAsync<JsonObject>(Ct))!)];
+            if (trackers.Count >= count)
+            {
+                break;
+            }
+
+            await Task.Delay(50, Ct);
+        }
+
+        return trackers;
     }
 
     /// <summary>Sets a request field at the current version, re-reading on 409: webhooks update the payment concurrently, as in production.</summary>
