@@ -16,6 +16,9 @@ internal sealed class EmulatorOptions
 
     public WebhookOptions Webhooks { get; set; } = new();
 
+    /// <summary>Faults armed at start-up, as if posted to the control API's <c>/emulator/faults</c>.</summary>
+    public List<FaultOptions> Faults { get; set; } = [];
+
     public IEnumerable<ClientCredentials> EffectiveClients() =>
         Clients.Count > 0 ? Clients : [new ClientCredentials { ClientId = PayPalEmulatorDefaults.ClientId, ClientSecret = PayPalEmulatorDefaults.ClientSecret }];
 }
@@ -38,4 +41,15 @@ internal sealed class WebhookOptions
     public int MaxRetryDelayMs { get; set; } = 60_000;
 
     public int TimeoutMs { get; set; } = 10_000;
+}
+
+internal sealed class FaultOptions
+{
+    public int Status { get; set; } = 503;
+
+    public int Count { get; set; } = 1;
+
+    public string? PathPrefix { get; set; }
+
+    public string? Method { get; set; }
 }

@@ -7,7 +7,11 @@ namespace Emulator.PayPal.Control;
 internal sealed class RuntimeSettings(IOptionsMonitor<EmulatorOptions> options)
 {
     private readonly Lock _gate = new();
-    private readonly List<Fault> _faults = [];
+    private readonly List<Fault> _faults =
+    [
+        .. options.CurrentValue.Faults.Select(f => new Fault { Status = f.Status, Remaining = Math.Max(1, f.Count), PathPrefix = f.PathPrefix, Method = f.Method }),
+    ];
+
     private int? _latencyMs;
 
     public int LatencyMs

@@ -199,4 +199,22 @@ public sealed class ControlApiTests
         status.ShouldBe(HttpStatusCode.OK);
         completed!["status"]!.GetValue<string>().ShouldBe("COMPLETED");
     }
+
+    [Fact]
+    public async Task Faults_can_be_armed_from_configuration()
+    {
+        await using var host = await EmulatorHost.StartAsync(new()
+        {
+            ["Emulator:Faults:0:Status"] = "500",
+            ["Emulator:Faults:0:Count"] = "1",
+            ["Emulator:Faults:0:PathPrefix"] = "/v2/payments",
+        });
+
+        var first = await host.CallAsync(HttpMethod.Get, "/v2/payments/captures/NOPE");
+        var second = await host.CallAsync(HttpMethod.Get, "/v2/payments/captures/NOPE");
+
+        first.Status.ShouldBe(HttpStatusCode.InternalServerError);
+        first.Body!["name"]!.GetValue<string>().ShouldBe("INTERNAL_SERVER_ERROR");
+        second.Status.ShouldBe(HttpStatusCode.NotFound);
+    }
 }
