@@ -19,6 +19,8 @@ internal static class TelemetryServiceCollectionExtensions
         services.AddSingleton<ConnectorTelemetry>();
         services.AddSingleton<OperationTelemetry>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHttpMessageHandlerBuilderFilter, UpstreamMetricsFilter>());
+        services.AddSingleton<UpstreamHttpLogger>();
+        services.ConfigureHttpClientDefaults(http => http.RemoveAllLoggers().AddLogger<UpstreamHttpLogger>());
 
         var options = builder.Configuration.GetSection(TelemetryOptions.SectionName).Get<TelemetryOptions>() ?? new TelemetryOptions();
         var exporter = options.Exporter.Trim().ToLowerInvariant();
