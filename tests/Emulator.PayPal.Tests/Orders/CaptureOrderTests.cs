@@ -270,4 +270,16 @@ public sealed class CaptureOrderTests
         var (_, after) = await host.CallAsync(HttpMethod.Get, $"/v2/checkout/orders/{order["id"]}");
         after!["status"]!.GetValue<string>().ShouldBe("APPROVED");
     }
+
+    [Fact]
+    public async Task Concurrent_creates_with_one_request_id_create_one_order()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+
+        var results = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => host.CallAsync(HttpMethod.Post, "/v2/checkout/orders", Payloads.CardOrder(), EmulatorHost.Representation("same-create"))));
+
+        results.Count(r => r.Status == HttpStatusCode.Created).ShouldBe(1);
+        results.Count(r => r.Status == HttpStatusCode.OK).ShouldBe(7);
+        results.Select(r => r.Body!["id"]!.GetValue<string>()).Distinct().Count().ShouldBe(1);
+    }
 }

@@ -227,6 +227,23 @@ public sealed class WebhookTests
         host.Service<WebhookDispatcher>().Attempts.ShouldAllBe(a => a.Url == HookUrl);
     }
 
+    [Fact]
+    public async Task Stored_events_can_be_resent()
+    {
+        var (host, receiver, webhookId) = await StartWithWebhookAsync(null, "PAYMENT.CAPTURE.COMPLETED");
+        await using var _ = host;
+        await CapturedCardOrderAsync(host);
+        var original = await receiver.NextAsync();
+
+        var (status, _) = await host.CallAsync(HttpMethod.Post, $"/v1/notifications/webhooks-events/{original.Json["id"]}/resend", new JsonObject { ["webhook_ids"] = new JsonArray(webhookId) });
+        var again = await receiver.NextAsync();
+
+        status.ShouldBe(HttpStatusCode.Accepted);
+        again.Body.ShouldBe(original.Body);
+        again.Headers["PAYPAL-TRANSMISSION-ID"].ShouldNotBe(original.Headers["PAYPAL-TRANSMISSION-ID"]);
+        (await host.CallAsync(HttpMethod.Get, "/v1/notifications/webhooks-events/WH-NOPE")).Status.ShouldBe(HttpStatusCode.NotFound);
+    }
+
     private static JsonObject VerifyRequest(ReceivedWebhook delivery, string webhookId, JsonNode evt) => new()
     {
         ["auth_algo"] = delivery.Headers["PAYPAL-AUTH-ALGO"],
