@@ -41,6 +41,7 @@ internal sealed class CtException : Exception
             }
         }
 
+        JsonUtil.StripNulls(body);
         return body;
     }
 }
