@@ -78,7 +78,8 @@ internal sealed partial class OrderUpdates(EmulatorStore store, OrderService ord
                 throw new PayPalApiException(400, "INVALID_PATCH_OPERATION", $"/{i}/op", op, "body", "The operation cannot be honored for this field.");
             }
 
-            Apply(draft, field.Replace("payee/email", "payee/email_address", StringComparison.Ordinal).Replace("email_address_address", "email_address", StringComparison.Ordinal), op, value);
+            // The docs name the payee's e-mail `payee/email`; the field itself is `email_address`.
+            Apply(draft, field == "payee/email" ? "payee/email_address" : field, op, value);
         }
 
         var validated = order.Units.Select(u => PurchaseUnitValidator.Validate(drafts[u.ReferenceId], request.ClientId)).ToList();

@@ -27,6 +27,7 @@ public sealed class UpdateOrderTests
             Op("replace", Unit + "/description", "Socks"),
             Op("add", Unit + "/shipping/address", new JsonObject { ["address_line_1"] = "Main St 1", ["country_code"] = "DE" }),
             Op("add", Unit + "/shipping/name", new JsonObject { ["full_name"] = "Jane Doe" }),
+            Op("replace", Unit + "/payee/email", "shop@example.com"),
         };
 
         using var response = await host.SendAsync(HttpMethod.Patch, $"/v2/checkout/orders/{order["id"]}", patch);
@@ -41,6 +42,7 @@ public sealed class UpdateOrderTests
         unit["description"]!.GetValue<string>().ShouldBe("Socks");
         unit["shipping"]!["address"]!["country_code"]!.GetValue<string>().ShouldBe("DE");
         unit["shipping"]!["name"]!["full_name"]!.GetValue<string>().ShouldBe("Jane Doe");
+        unit["payee"]!["email_address"]!.GetValue<string>().ShouldBe("shop@example.com");
     }
 
     [Fact]
