@@ -144,6 +144,10 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
             {
                 throw ExtensionInvoker.UpdateActionsFailed(extension, ex.Errors);
             }
+            catch (InvalidOperationException ex) when (ex.Source == "System.Text.Json")
+            {
+                throw ExtensionInvoker.UpdateActionsFailed(extension, Errors.InvalidJsonInput(ex.Message).Errors);
+            }
 
             resource["version"] = version;
         }
