@@ -70,6 +70,7 @@ public sealed class BrowserTests(SandboxFixture sandbox)
         charge["state"]!.GetValue<string>().ShouldBe("Failure");
         var order = await PayPalOrderAsync(result["payPalOrderId"]!.GetValue<string>());
         order["purchase_units"]![0]!["payments"]!["captures"]![0]!["status"]!.GetValue<string>().ShouldBe("DECLINED");
+        (await CartsHoldingAsync(payment)).ShouldBeEmpty("the declined payment left the cart");
     }
 
     [Fact]
@@ -88,6 +89,16 @@ public sealed class BrowserTests(SandboxFixture sandbox)
         status.ShouldBe(HttpStatusCode.OK);
         var payment = body!["results"]!.AsArray().ShouldHaveSingleItem()!.AsObject();
         payment.Transactions().ShouldBeEmpty();
+        (await CartsHoldingAsync(payment)).ShouldBeEmpty("the cancelled payment left the cart");
+    }
+
+    private async Task<JsonArray> CartsHoldingAsync(JsonObject payment)
+    {
+        var ct = await CommercetoolsDriver.CreateAsync(sandbox, Ct);
+        var where = $"paymentInfo(payments(id=\"{payment["id"]!.GetValue<string>()}\"))";
+        var (status, body) = await ct.SendAsync(HttpMethod.Get, "/carts?where=" + Uri.EscapeDataString(where), null, Ct);
+        status.ShouldBe(HttpStatusCode.OK, body?.ToJsonString());
+        return body!["results"]!.AsArray();
     }
 
     private async Task AssertChargedAndRefundedAsync(JsonObject payment, JsonObject result)

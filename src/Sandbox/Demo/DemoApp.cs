@@ -218,7 +218,9 @@ internal static class DemoApp
         var paid = (payment["transactions"] as JsonArray ?? []).Any(t => t?["state"]?.GetValue<string>() is "Success" or "Pending");
         if (!paid)
         {
-            return ResultRedirect(payment, null, "The payment was declined.");
+            // The failed payment keeps its record (the result page shows it) but leaves the cart, which can be paid again.
+            await checkout.RemoveFromCartAsync(cartId, paymentId, ct);
+            return ResultRedirect(payment, null, "The payment was declined. Your cart is still there: try another way to pay.");
         }
 
         var (orderId, problem) = await checkout.CreateOrderAsync(cartId, ct);
