@@ -45,7 +45,7 @@ internal sealed class EmulatorOptions
 
         var pushUrls = section.GetSection("Subscriptions:PushUrls").GetChildren()
             .Where(c => !string.IsNullOrEmpty(c.Value))
-            .ToDictionary(c => c.Key, c => c.Value!, StringComparer.Ordinal);
+            .ToDictionary(c => c.Key, c => c.Value!, StringComparer.OrdinalIgnoreCase);
 
         var dataFile = section["DataFile"] is { Length: > 0 } df ? df : configuration["data"];
         return new EmulatorOptions
