@@ -49,6 +49,7 @@ PayPal connector for commercetools: offline sandbox is running.
     client id/secret  {info.PayPal.ClientId} / {info.PayPal.ClientSecret}
     buyer approval    the 'approve' / 'payer-action' link of each order
   connector           {info.Connector.Url}   (extension: {info.Connector.Url}/paypal-commercetools-extension)
+    settings page     {info.Connector.Url}/admin/settings   (admin token: {sandbox.AdminToken})
 
 Deploy:
 {string.Join(Environment.NewLine, sandbox.DeployReport.Select(l => "  " + l))}

@@ -35,6 +35,9 @@ public sealed class SandboxHost : IAsyncDisposable
     /// <summary>The secret commercetools sends to the extension (generated per run).</summary>
     public string ExtensionAuthorization { get; }
 
+    /// <summary>The connector's admin token for the settings page <c>/admin/settings</c> (generated per run).</summary>
+    public string AdminToken { get; private init; } = "";
+
     public IReadOnlyList<string> DeployReport { get; private set; } = [];
 
     public static async Task<SandboxHost> StartAsync(SandboxOptions options, CancellationToken cancellationToken)
@@ -61,6 +64,7 @@ public sealed class SandboxHost : IAsyncDisposable
             var payPalUrl = AddressOf(payPal);
 
             var extensionAuthorization = "Bearer " + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
+            var adminToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
             var connectorSettings = new Dictionary<string, string?>
             {
                 ["Commercetools:ProjectKey"] = CommercetoolsEmulatorDefaults.ProjectKey,
@@ -72,6 +76,7 @@ public sealed class SandboxHost : IAsyncDisposable
                 ["PayPal:ClientSecret"] = PayPalEmulatorDefaults.ClientSecret,
                 ["PayPal:ApiUrl"] = payPalUrl,
                 ["Connector:ExtensionAuthorization"] = extensionAuthorization,
+                ["Connector:AdminToken"] = adminToken,
                 ["Connector:EventsSecret"] = eventsSecret,
                 // The emulator signs webhooks with a certificate it serves itself, over plain HTTP on loopback.
                 ["PayPal:WebhookCertHosts:0"] = payPalUrl,
@@ -120,7 +125,7 @@ public sealed class SandboxHost : IAsyncDisposable
                 new PayPalInfo(payPalUrl, PayPalEmulatorDefaults.ClientId, PayPalEmulatorDefaults.ClientSecret),
                 new ConnectorInfo(connectorUrl))
             { Demo = demo };
-            var host = new SandboxHost(info, extensionAuthorization) { DeployReport = reportLines };
+            var host = new SandboxHost(info, extensionAuthorization) { DeployReport = reportLines, AdminToken = adminToken };
             host._apps.AddRange(apps);
             if (options.InfoFile is { } file)
             {

@@ -70,23 +70,27 @@ internal sealed class AdminAuthenticator(IOptions<AdminOptions> options, TimePro
         !string.IsNullOrEmpty(presented) && SecretEquals(presented, CsrfToken(session));
 
     /// <summary>
-    /// Rejects cross-site form posts: browsers send <c>Origin</c> (or at least <c>Sec-Fetch-Site</c>) on POST; when they
-    /// name another site, the request is refused even before the CSRF token is looked at.
+    /// Rejects cross-site form posts before the CSRF token is looked at. Browsers send <c>Sec-Fetch-Site</c> (it must be
+    /// <c>same-origin</c>) and <c>Origin</c> (it must be ours; "null", which privacy settings can produce, counts only
+    /// with <c>Sec-Fetch-Site: same-origin</c>). Clients sending neither (not browsers) rely on the CSRF token alone.
     /// </summary>
     public static bool IsSameOrigin(HttpRequest request)
     {
         var site = request.Headers["Sec-Fetch-Site"].ToString();
-        if (site is "cross-site" or "same-site")
+        if (site.Length > 0 && site != "same-origin")
         {
             return false;
         }
 
         var origin = request.Headers.Origin.ToString();
-        if (string.IsNullOrEmpty(origin) || origin == "null")
+        if (string.IsNullOrEmpty(origin))
         {
-            // Old clients and non-browsers send no Origin; the CSRF token still protects them. "null" comes from
-            // sandboxed or privacy-redirected contexts, which have no business posting settings.
-            return origin != "null";
+            return true;
+        }
+
+        if (origin == "null")
+        {
+            return site == "same-origin";
         }
 
         return Uri.TryCreate(origin, UriKind.Absolute, out var uri)

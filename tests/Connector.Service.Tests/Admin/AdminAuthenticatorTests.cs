@@ -63,6 +63,8 @@ public sealed class AdminAuthenticatorTests
     [InlineData("https://evil.example", null, false)]
     [InlineData("http://127.0.0.1:9999", null, false)]
     [InlineData("null", null, false)]
+    [InlineData("null", "same-origin", true)]
+    [InlineData(null, "same-site", false)]
     [InlineData(null, "cross-site", false)]
     [InlineData("http://127.0.0.1:8080", "same-origin", true)]
     public void Form_posts_from_another_origin_are_refused(string? origin, string? fetchSite, bool allowed)

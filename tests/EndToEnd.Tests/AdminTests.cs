@@ -1,0 +1,333 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace EndToEnd.Tests;
+
+/// <summary>A sandbox of the admin tests' own: they change the settings, which the other tests must not see.</summary>
+public sealed class AdminSandbox : IAsyncLifetime
+{
+    private PrivateSandbox? _sandbox;
+
+    public SandboxFixture Fixture => _sandbox?.Fixture ?? throw new InvalidOperationException("not started");
+
+    public async ValueTask InitializeAsync() => _sandbox = await PrivateSandbox.StartAsync();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_sandbox is not null)
+        {
+            await _sandbox.DisposeAsync();
+        }
+    }
+}
+
+/// <summary>The merchant settings page and its JSON API, through the real sandbox (commercetools emulator behind it).</summary>
+public sealed partial class AdminTests(AdminSandbox admin) : IClassFixture<AdminSandbox>
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private SandboxFixture Sandbox => admin.Fixture;
+
+    private string Connector => Sandbox.Info.Connector.Url;
+
+    private string Token => Sandbox.Host.AdminToken;
+
+    [Fact]
+    public async Task Without_the_admin_token_the_page_sends_to_the_login_and_the_API_answers_401_problem_details()
+    {
+        using (var page = await Sandbox.Http.GetAsync(new Uri($"{Connector}/admin/settings"), Ct))
+        {
+            page.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+            page.Headers.Location!.ToString().ShouldBe("/admin/login");
+        }
+
+        foreach (var token in new[] { null, "not-the-admin-token-0123456789" })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"{Connector}/admin/api/settings");
+            if (token is not null)
+            {
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            }
+
+            using var response = await Sandbox.Http.SendAsync(request, Ct);
+            response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            response.Headers.WwwAuthenticate.ShouldContain(h => h.Scheme == "Bearer");
+        }
+    }
+
+    [Fact]
+    public async Task The_API_shows_the_settings_merged_over_the_defaults_with_the_custom_object_version_as_ETag()
+    {
+        var stored = await GetCustomObjectAsync();
+
+        var (status, etag, body) = await ApiAsync(HttpMethod.Get, null, null);
+
+        status.ShouldBe(HttpStatusCode.OK);
+        etag.ShouldBe($"\"{stored["version"]}\"");
+        body!["payPalIntent"]!.GetValue<string>().ShouldBe(stored["value"]!["payPalIntent"]!.GetValue<string>());
+        body["threeDSAction"]!["threeDSAction_14"].ShouldNotBeNull();
+        body["paypalButtonConfig"]!["buttonLabel"].ShouldNotBeNull();
+    }
+
+    [Fact]
+    public async Task A_PUT_with_wrong_values_answers_a_validation_problem_naming_each_key_and_saves_nothing()
+    {
+        var before = await GetCustomObjectAsync();
+        var (_, _, settings) = await ApiAsync(HttpMethod.Get, null, null);
+        settings!["payPalIntent"] = "Sale";
+        settings["acceptVenmo"] = "yes";
+        settings["storefrontTheme"] = "dark";
+
+        var (status, _, problem) = await ApiAsync(HttpMethod.Put, settings, null);
+
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        var errors = problem!["errors"]!.AsObject();
+        errors.Select(e => e.Key).ShouldBe(["payPalIntent", "acceptVenmo", "storefrontTheme"], ignoreOrder: true);
+        errors["payPalIntent"]![0]!.GetValue<string>().ShouldBe("payPalIntent: must be one of \"Capture\", \"Authorize\".");
+        (await GetCustomObjectAsync())["version"]!.GetValue<long>().ShouldBe(before["version"]!.GetValue<long>());
+    }
+
+    [Fact]
+    public async Task A_PUT_is_stored_in_the_custom_object_and_the_next_order_uses_it_at_once()
+    {
+        var (_, etag, settings) = await ApiAsync(HttpMethod.Get, null, null);
+        settings!["payPalIntent"] = "Authorize";
+        try
+        {
+            var (status, newEtag, saved) = await ApiAsync(HttpMethod.Put, settings, etag);
+            status.ShouldBe(HttpStatusCode.OK, saved?.ToJsonString());
+            newEtag.ShouldNotBe(etag);
+            var stored = await GetCustomObjectAsync();
+            stored["value"]!["payPalIntent"]!.GetValue<string>().ShouldBe("Authorize");
+            newEtag.ShouldBe($"\"{stored["version"]}\"");
+
+            // The connector dropped its settings cache: the very next order is an authorization.
+            var ct = await CommercetoolsDriver.CreateAsync(Sandbox, Ct);
+            var payment = await ct.CreatePayPalPaymentAsync("EUR", 15_00, Ct);
+            payment = await ct.SetCustomFieldOkAsync(payment, "createPayPalOrderRequest", "{}", Ct);
+            payment.FieldJson("createPayPalOrderResponse")["intent"]!.GetValue<string>().ShouldBe("AUTHORIZE");
+        }
+        finally
+        {
+            var (_, currentEtag, current) = await ApiAsync(HttpMethod.Get, null, null);
+            current!["payPalIntent"] = "Capture";
+            (await ApiAsync(HttpMethod.Put, current, currentEtag)).Status.ShouldBe(HttpStatusCode.OK);
+        }
+    }
+
+    [Fact]
+    public async Task A_change_made_meanwhile_answers_409_in_the_API_and_changed_meanwhile_on_the_page()
+    {
+        var (page, _) = await GetPageAsync();
+        var (_, staleEtag, settings) = await ApiAsync(HttpMethod.Get, null, null);
+        settings!["merchantId"] = "MERCHANT-FIRST";
+        (await ApiAsync(HttpMethod.Put, settings, staleEtag)).Status.ShouldBe(HttpStatusCode.OK);
+
+        settings["merchantId"] = "MERCHANT-SECOND";
+        var (status, _, problem) = await ApiAsync(HttpMethod.Put, settings, staleEtag);
+        status.ShouldBe(HttpStatusCode.Conflict);
+        problem!["title"]!.GetValue<string>().ShouldBe("Changed meanwhile");
+
+        var form = FormOf(page);
+        form["f.merchantId"] = "MERCHANT-FROM-STALE-PAGE";
+        var (formStatus, html) = await PostFormAsync(form, origin: Connector);
+        formStatus.ShouldBe(HttpStatusCode.Conflict);
+        html.ShouldContain("changed meanwhile");
+        (await GetCustomObjectAsync())["value"]!["merchantId"]!.GetValue<string>().ShouldBe("MERCHANT-FIRST");
+    }
+
+    [Fact]
+    public async Task A_form_post_without_the_page_s_CSRF_token_or_from_another_origin_is_refused()
+    {
+        var (page, _) = await GetPageAsync();
+        var before = (await GetCustomObjectAsync())["version"]!.GetValue<long>();
+
+        var forged = FormOf(page);
+        forged["f.merchantId"] = "FORGED";
+        forged.Remove("_csrf");
+        (await PostFormAsync(forged, origin: Connector)).Status.ShouldBe(HttpStatusCode.Forbidden);
+
+        var crossSite = FormOf(page);
+        crossSite["f.merchantId"] = "FORGED";
+        (await PostFormAsync(crossSite, origin: "https://evil.example")).Status.ShouldBe(HttpStatusCode.Forbidden);
+
+        (await GetCustomObjectAsync())["version"]!.GetValue<long>().ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task A_form_post_with_an_invalid_value_shows_the_error_and_saves_nothing()
+    {
+        var (page, _) = await GetPageAsync();
+        var before = (await GetCustomObjectAsync())["version"]!.GetValue<long>();
+        var form = FormOf(page);
+        form["f.buttonShape"] = "<script>alert(1)</script>";
+
+        var (status, html) = await PostFormAsync(form, origin: Connector);
+
+        status.ShouldBe(HttpStatusCode.BadRequest);
+        html.ShouldContain("buttonShape: must be one of");
+        html.ShouldNotContain("<script>alert(1)</script>");
+        (await GetCustomObjectAsync())["version"]!.GetValue<long>().ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task In_Chromium_the_merchant_logs_in_edits_the_settings_saves_and_commercetools_holds_the_new_values()
+    {
+        var description = "Thank you from the settings page " + Guid.NewGuid().ToString("N")[..8];
+        var screenshots = Path.Combine(RepositoryRoot, "artifacts", "screenshots");
+
+        var (exitCode, output) = await RunNodeAsync("tests/js/settings-page.mjs", [Connector, Token, description, screenshots]);
+
+        exitCode.ShouldBe(0, output);
+        var result = JsonNode.Parse(output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal))["RESULT ".Length..])!;
+        result["after"]!["buttonShape"]!.GetValue<string>().ShouldBe("pill");
+        result["after"]!["acceptVenmo"]!.GetValue<bool>().ShouldBeFalse();
+        result["after"]!["description"]!.GetValue<string>().ShouldBe(description);
+
+        var stored = (await GetCustomObjectAsync())["value"]!;
+        stored["buttonShape"]!.GetValue<string>().ShouldBe("pill");
+        stored["acceptVenmo"]!.GetValue<bool>().ShouldBeFalse();
+        stored["paymentDescription"]!["en"]!.GetValue<string>().ShouldBe(description);
+        stored["paypalButtonConfig"]!["buttonColor"]!.GetValue<string>().ShouldBe("blue");
+        // Untouched values keep their type (the form posts strings; booleans stay booleans).
+        stored["acceptPayPal"]!.GetValueKind().ShouldBe(System.Text.Json.JsonValueKind.True);
+    }
+
+    private async Task<JsonObject> GetCustomObjectAsync()
+    {
+        var ct = await CommercetoolsDriver.CreateAsync(Sandbox, Ct);
+        var (status, body) = await ct.SendAsync(HttpMethod.Get, "/custom-objects/paypal-commercetools-connector/settings", null, Ct);
+        status.ShouldBe(HttpStatusCode.OK, body?.ToJsonString());
+        return body!.AsObject();
+    }
+
+    private async Task<(HttpStatusCode Status, string? ETag, JsonObject? Body)> ApiAsync(HttpMethod method, JsonObject? body, string? ifMatch)
+    {
+        using var request = new HttpRequestMessage(method, $"{Connector}/admin/api/settings");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        if (body is not null)
+        {
+            request.Content = JsonContent.Create(body);
+        }
+
+        if (ifMatch is not null)
+        {
+            request.Headers.TryAddWithoutValidation("If-Match", ifMatch);
+        }
+
+        using var response = await Sandbox.Http.SendAsync(request, Ct);
+        var text = await response.Content.ReadAsStringAsync(Ct);
+        return (response.StatusCode, response.Headers.ETag?.ToString(), string.IsNullOrEmpty(text) ? null : JsonNode.Parse(text)!.AsObject());
+    }
+
+    private async Task<(string Html, HttpStatusCode Status)> GetPageAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Connector}/admin/settings");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        using var response = await Sandbox.Http.SendAsync(request, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        response.Headers.CacheControl!.NoStore.ShouldBeTrue();
+        return (await response.Content.ReadAsStringAsync(Ct), response.StatusCode);
+    }
+
+    private async Task<(HttpStatusCode Status, string Html)> PostFormAsync(Dictionary<string, string> form, string origin)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{Connector}/admin/settings") { Content = new FormUrlEncodedContent(form) };
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", Token);
+        request.Headers.TryAddWithoutValidation("Origin", origin);
+        using var response = await Sandbox.Http.SendAsync(request, Ct);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct));
+    }
+
+    /// <summary>What a browser would post: every input's value, checked boxes only, each select's selected option.</summary>
+    private static Dictionary<string, string> FormOf(string html)
+    {
+        var form = new Dictionary<string, string>();
+        foreach (Match m in Input().Matches(html))
+        {
+            var tag = m.Value;
+            var name = WebUtility.HtmlDecode(Attribute(tag, "name") ?? "");
+            var type = Attribute(tag, "type");
+            if (name.Length == 0 || (type == "checkbox" && !tag.Contains(" checked", StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            form[name] = WebUtility.HtmlDecode(Attribute(tag, "value") ?? "");
+        }
+
+        foreach (Match m in Select().Matches(html))
+        {
+            var selected = SelectedOption().Match(m.Groups[2].Value);
+            form[WebUtility.HtmlDecode(m.Groups[1].Value)] = WebUtility.HtmlDecode(selected.Groups[1].Value);
+        }
+
+        return form;
+    }
+
+    private static string? Attribute(string tag, string name)
+    {
+        var m = Regex.Match(tag, $"\\s{name}=\"([^\"]*)\"");
+        return m.Success ? m.Groups[1].Value : null;
+    }
+
+    [GeneratedRegex("<input[^>]*>")]
+    private static partial Regex Input();
+
+    [GeneratedRegex("<select name=\"([^\"]+)\"[^>]*>(.*?)</select>", RegexOptions.Singleline)]
+    private static partial Regex Select();
+
+    [GeneratedRegex("<option value=\"([^\"]*)\" selected>")]
+    private static partial Regex SelectedOption();
+
+    /// <summary>Above the test binary, or (when built into an artifacts folder elsewhere) above this source file.</summary>
+    private static string RepositoryRoot => FindRoot(AppContext.BaseDirectory) ?? FindRoot(Path.GetDirectoryName(SourceFile())!)
+        ?? throw new InvalidOperationException("Repository root (PayPalConnector.slnx) not found above " + AppContext.BaseDirectory);
+
+    private static string? FindRoot(string start)
+    {
+        var dir = new DirectoryInfo(start);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PayPalConnector.slnx")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName;
+    }
+
+    private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
+
+    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string script, IEnumerable<string> arguments)
+    {
+        var path = Path.Combine(RepositoryRoot, script);
+        Directory.Exists(Path.Combine(Path.GetDirectoryName(path)!, "node_modules")).ShouldBeTrue("run .ci/install-deps first: tests/js/node_modules is missing");
+        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(path)! };
+        start.ArgumentList.Add(path);
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
+        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
+        var stderr = process.StandardError.ReadToEndAsync(Ct);
+        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        bound.CancelAfter(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(bound.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"{script} did not finish: {await stdout}");
+        }
+
+        return (process.ExitCode, (await stdout) + (await stderr));
+    }
+}
