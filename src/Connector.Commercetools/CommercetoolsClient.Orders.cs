@@ -11,6 +11,15 @@ public sealed partial class CommercetoolsClient
     public Task<Order?> GetOrderAsync(string id, CancellationToken cancellationToken) =>
         GetOrNullAsync($"orders/{Uri.EscapeDataString(id)}", OrdersJson.Order, cancellationToken);
 
+    /// <summary>The order that references this payment, if any (<c>paymentInfo(payments(id=...))</c>).</summary>
+    public async Task<Order?> FindOrderByPaymentAsync(string paymentId, CancellationToken cancellationToken)
+    {
+        var where = $"paymentInfo(payments(id=\"{EscapePredicateString(paymentId)}\"))";
+        var page = await SendAsync(HttpMethod.Get, $"orders?where={Uri.EscapeDataString(where)}&limit=1&withTotal=false", null,
+            OrdersJson.PagedQueryResponseOrder, cancellationToken);
+        return page.Results.FirstOrDefault();
+    }
+
     /// <summary>GET /payments?where=id in (...): the payments with the given ids (one call).</summary>
     public async Task<List<Payment>> GetPaymentsByIdsAsync(IReadOnlyCollection<string> ids, CancellationToken cancellationToken)
     {

@@ -12,6 +12,7 @@ namespace Connector.Commercetools;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Order))]
+[JsonSerializable(typeof(PagedQueryResponse<Order>))]
 [JsonSerializable(typeof(Subscription))]
 [JsonSerializable(typeof(SubscriptionDraft))]
 [JsonSerializable(typeof(UpdateRequest<SubscriptionUpdateAction>))]

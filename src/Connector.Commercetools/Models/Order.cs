@@ -11,6 +11,8 @@ public sealed record Order
 
     public string? Locale { get; init; }
 
+    public string? CustomerEmail { get; init; }
+
     public List<LineItem> LineItems { get; init; } = [];
 
     public List<CustomLineItem> CustomLineItems { get; init; } = [];

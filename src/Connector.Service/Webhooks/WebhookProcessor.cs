@@ -30,6 +30,7 @@ internal enum WebhookOutcome
 internal sealed partial class WebhookProcessor(
     CommercetoolsClient commercetools,
     PaymentMethodMirror paymentMethods,
+    PayUponInvoiceMailer payUponInvoice,
     IOptionsMonitor<WebhookOptions> options,
     TimeProvider time,
     ILogger<WebhookProcessor> logger)
@@ -98,6 +99,12 @@ internal sealed partial class WebhookProcessor(
             {
                 await commercetools.UpdatePaymentAsync(payment.Id, payment.Version, actions, cancellationToken);
                 Log.Applied(logger, evt.Id, evt.EventType, payment.Id, actions.Count);
+                if (evt.EventType == "PAYMENT.CAPTURE.COMPLETED" && MadeChargeSuccessful(actions) && evt.OrderId is { } orderId)
+                {
+                    // This delivery, and no other, moved the Charge to Success: the one place to send the invoice mail.
+                    await payUponInvoice.SendIfPayUponInvoiceAsync(payment.Id, orderId, cancellationToken);
+                }
+
                 return WebhookOutcome.Done;
             }
             catch (ConcurrentModificationException)
@@ -113,6 +120,13 @@ internal sealed partial class WebhookProcessor(
 
         return WebhookOutcome.RetryLater;
     }
+
+    private static bool MadeChargeSuccessful(List<UpdateAction> actions) => actions.Any(a => a switch
+    {
+        AddTransaction add => add.Transaction.Type == nameof(TransactionType.Charge) && add.Transaction.State == nameof(TransactionState.Success),
+        ChangeTransactionState change => change.State == nameof(TransactionState.Success),
+        _ => false,
+    });
 
     /// <summary>
     /// One query: the payment whose interfaceId or PayPalOrderId is the event's order; for refunds and reversals that carry

@@ -14,6 +14,8 @@ internal static class WebhookServiceCollectionExtensions
         services.AddSingleton<WebhookCertificateCache>();
         services.AddTransient<WebhookAuthenticator>();
         services.AddTransient<WebhookProcessor>();
+        services.AddOptions<PayUponInvoiceMailOptions>().BindConfiguration(PayUponInvoiceMailOptions.SectionName).ValidateDataAnnotations();
+        services.AddTransient<PayUponInvoiceMailer>();
         return services;
     }
 }
