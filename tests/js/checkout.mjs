@@ -34,7 +34,8 @@ const shot = async (name) => {
 
 try {
   const context = await browser.newContext({ viewport: { width: 1100, height: 800 } });
-  context.setDefaultTimeout(20_000);
+  // Generous per step: the machine may be busy with builds; the xunit side bounds the whole run.
+  context.setDefaultTimeout(30_000);
   page = await context.newPage();
 
   await page.goto(demoUrl);

@@ -39,8 +39,8 @@ internal static class DemoApp
         return app;
     }
 
-    private static async Task<IResult> ShopAsync(HttpContext http, DemoCatalog catalog, CancellationToken ct) =>
-        Html(DemoPages.Shop(await catalog.GetCartAsync(http.Request.Cookies[CartCookie], ct), catalog.PricedByCommercetools));
+    private static async Task<IResult> ShopAsync(HttpContext http, DemoCatalog catalog, CancellationToken ct) => await GuardAsync(async () =>
+        Html(DemoPages.Shop(await catalog.GetCartAsync(http.Request.Cookies[CartCookie], ct), catalog.PricedByCommercetools)));
 
     private static async Task<IResult> AddToCartAsync(HttpContext http, DemoCatalog catalog, CancellationToken ct) => await GuardAsync(async () =>
     {
@@ -52,11 +52,11 @@ internal static class DemoApp
         return Results.Redirect("/cart");
     });
 
-    private static async Task<IResult> CartAsync(HttpContext http, DemoCatalog catalog, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> CartAsync(HttpContext http, DemoCatalog catalog, TimeProvider time, CancellationToken ct) => await GuardAsync(async () =>
     {
         var cart = await ActiveCartAsync(http, catalog, ct);
         return Html(DemoPages.Cart(cart, http.Request.Query["message"].FirstOrDefault(), CardExpiry(time)));
-    }
+    });
 
     private static IResult ClearCart(HttpContext http)
     {
@@ -164,13 +164,13 @@ internal static class DemoApp
         return ResultRedirect(payment, orderId, problem ?? "PayPal is checking the invoice purchase; the order completes shortly.");
     });
 
-    private static async Task<IResult> ResultAsync(string paymentId, HttpContext http, DemoCheckout checkout, CancellationToken ct)
+    private static async Task<IResult> ResultAsync(string paymentId, HttpContext http, DemoCheckout checkout, CancellationToken ct) => await GuardAsync(async () =>
     {
         var payment = await checkout.GetPaymentAsync(paymentId, ct);
         return payment is null
             ? Html(DemoPages.Error("No such payment."), 404)
             : Html(DemoPages.Result(payment, http.Request.Query["order"].FirstOrDefault(), http.Request.Query["message"].FirstOrDefault()));
-    }
+    });
 
     private static async Task<IResult> ResultActionAsync(string paymentId, string operation, HttpContext http, DemoCheckout checkout, CancellationToken ct) => await GuardAsync(async () =>
     {
@@ -294,6 +294,11 @@ internal static class DemoApp
         catch (DemoException e)
         {
             return Results.Redirect("/cart?message=" + Uri.EscapeDataString(e.Message));
+        }
+        catch (HttpRequestException)
+        {
+            // The shopper sees a sentence, never a stack trace; the sandbox's console shows which service stopped.
+            return Html(DemoPages.Error("The shop cannot reach commercetools right now. Please try again."), 503);
         }
     }
 
