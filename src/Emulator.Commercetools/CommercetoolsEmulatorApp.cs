@@ -5,6 +5,7 @@ using Emulator.Commercetools.Customers;
 using Emulator.Commercetools.Extensions;
 using Emulator.Commercetools.Infrastructure;
 using Emulator.Commercetools.Messages;
+using Emulator.Commercetools.MyCarts;
 using Emulator.Commercetools.MyPayments;
 using Emulator.Commercetools.Orders;
 using Emulator.Commercetools.Products;
@@ -85,6 +86,7 @@ public static class CommercetoolsEmulatorApp
         var carts = new CartBehavior();
         api.MapResource("/carts", carts, ScopeArea.Orders);
         api.MapOrderEndpoints(carts);
+        api.MapMyCartEndpoints(carts);
         api.MapResource("/products", new ProductBehavior(), ScopeArea.Products);
         api.MapProductProjectionEndpoints();
         api.MapResource("/product-types", new ProductTypeBehavior(), ScopeArea.Products);

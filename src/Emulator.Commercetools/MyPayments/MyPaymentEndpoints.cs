@@ -157,29 +157,4 @@ internal static class MyPaymentEndpoints
 
         return PaymentBehavior.MaskToken(view);
     }
-
-    private sealed record Owner(string? CustomerId, string? AnonymousId)
-    {
-        public static Owner From(HttpContext http)
-        {
-            var token = ApiAuthMiddleware.GetToken(http);
-            if (token.CustomerId is null && token.AnonymousId is null)
-            {
-                var projectKey = http.Service<EmulatorOptions>().ProjectKey;
-                throw ApiAuthMiddleware.InsufficientScope(["customer_id", "anonymous_id"], projectKey);
-            }
-
-            return new Owner(token.CustomerId, token.AnonymousId);
-        }
-
-        public bool Owns(JsonElement payment)
-        {
-            if (CustomerId is not null)
-            {
-                return payment.TryGetProperty("customer", out var customer) && customer.GetProperty("id").GetString() == CustomerId;
-            }
-
-            return payment.TryGetProperty("anonymousId", out var anonymous) && anonymous.GetString() == AnonymousId;
-        }
-    }
 }

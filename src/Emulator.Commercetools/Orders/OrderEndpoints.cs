@@ -15,7 +15,8 @@ internal static class OrderEndpoints
     }
 
     /// <summary>POST /orders with <c>{id, version}</c> of an Active cart. The cart becomes Ordered; if that loses a race the order is removed again.</summary>
-    private static async Task<IResult> CreateFromCart(HttpContext http, ResourceService service, OrderBehavior behavior, CartBehavior cartBehavior)
+    internal static async Task<IResult> CreateFromCart(HttpContext http, ResourceService service, OrderBehavior behavior, CartBehavior cartBehavior,
+        Func<System.Text.Json.JsonElement, bool>? ownsCart = null, Func<JsonObject, JsonObject>? present = null)
     {
         var draft = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
         var cartIdentifier = JsonUtil.OptString(draft, "id") is { } id ? id : JsonUtil.OptObject(draft, "cart")?["id"]?.GetValue<string>();
@@ -25,7 +26,12 @@ internal static class OrderEndpoints
         }
 
         var version = JsonUtil.ReqLong(draft, "version");
-        var cart = service.Store.Collection("cart").Get(cartIdentifier) ?? throw Errors.ReferencedResourceNotFound("cart", cartIdentifier, null);
+        var cart = service.Store.Collection("cart").Get(cartIdentifier);
+        if (cart is null || (ownsCart is not null && !ownsCart(cart.Body)))
+        {
+            throw Errors.ReferencedResourceNotFound("cart", cartIdentifier, null);
+        }
+
         if (cart.Version != version)
         {
             throw Errors.ConcurrentModification(cart.Id, version, cart.Version);
@@ -63,6 +69,6 @@ internal static class OrderEndpoints
             throw;
         }
 
-        return JsonHttpResult.Created(order);
+        return JsonHttpResult.Created(present is null ? order : present(order));
     }
 }
