@@ -36,7 +36,7 @@ public sealed class WebhookConnector : IAsyncDisposable
 
     private HttpClient Http { get; }
 
-    public static async Task<WebhookConnector> StartAsync(SandboxFixture sandbox, Dictionary<string, string?>? extra = null)
+    public static async Task<WebhookConnector> StartAsync(SandboxFixture sandbox, Dictionary<string, string?>? extra = null, UpstreamCounter? counter = null)
     {
         var signer = new WebhookSigner("WH-" + Guid.NewGuid().ToString("N")[..12]);
         var info = sandbox.Info;
@@ -65,6 +65,10 @@ public sealed class WebhookConnector : IAsyncDisposable
             b.WebHost.UseUrls("http://127.0.0.1:0");
             b.Logging.SetMinimumLevel(LogLevel.Warning);
             b.Services.AddHttpClient(WebhookCertificateCache.HttpClientName).ConfigurePrimaryHttpMessageHandler(signer.CertificateHandler);
+            if (counter is not null)
+            {
+                b.Services.ConfigureHttpClientDefaults(http => http.AddHttpMessageHandler(counter.CreateHandler));
+            }
         });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');

@@ -224,6 +224,31 @@ public sealed class WebhookTests(SandboxFixture sandbox) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_capture_webhook_costs_one_commercetools_query_and_one_update_and_no_PayPal_call()
+    {
+        var counter = new UpstreamCounter();
+        await using var counted = await WebhookConnector.StartAsync(sandbox, counter: counter);
+        var (ct, payment, orderId) = await PaymentForOrderAsync(12_00);
+        // The first delivery also fetches the signing certificate and the commercetools token; both are cached after.
+        (await counted.DeliverAsync(WebhookEvents.Order("CHECKOUT.ORDER.APPROVED", orderId, "APPROVED"), Ct)).ShouldBe(200);
+        counter.Clear();
+
+        (await counted.DeliverAsync(WebhookEvents.Capture("PAYMENT.CAPTURE.COMPLETED", orderId, "CAP-" + Guid.NewGuid().ToString("N")[..10], "COMPLETED", "EUR", "12.00"), Ct))
+            .ShouldBe(200);
+
+        var commercetools = new Uri(sandbox.Info.Commercetools.ApiUrl);
+        var payPal = new Uri(sandbox.Info.PayPal.ApiUrl);
+        var projectPath = $"/{sandbox.Info.Commercetools.ProjectKey}";
+        counter.Calls.Where(c => c.Contains($"{commercetools.Host}:{commercetools.Port}", StringComparison.Ordinal)).ShouldBe(
+        [
+            $"GET {commercetools.Host}:{commercetools.Port}{projectPath}/payments",
+            $"POST {commercetools.Host}:{commercetools.Port}{projectPath}/payments/{Id(payment)}",
+        ]);
+        counter.Count($"{payPal.Host}:{payPal.Port}").ShouldBe(0);
+        (await ct.GetPaymentAsync(Id(payment), Ct)).Transactions().ShouldHaveSingleItem();
+    }
+
+    [Fact]
     public async Task An_event_for_an_unknown_order_is_404_while_recent_and_200_once_old()
     {
         var unknown = "ORDER-UNKNOWN-" + Guid.NewGuid().ToString("N")[..8];
