@@ -128,6 +128,7 @@ public sealed class PostmanCollectionTests : IAsyncLifetime
     [Theory]
     [InlineData("CreateOrder/PayPal", "PAYER_ACTION_REQUIRED")]
     [InlineData("CreateOrder/Venmo", null)]
+    [InlineData("CreateOrder/Card", "CREATED")]
     [InlineData("CreateOrder/Google Pay", null)]
     [InlineData("CreateOrder/Apple Pay", null)]
     public async Task Create_order_examples_create_a_PayPal_order(string example, string? expectedStatus)

@@ -124,6 +124,7 @@ internal sealed class OrderService(
         order.ReturnUrl = parsed.ReturnUrl ?? order.ReturnUrl;
         order.CancelUrl = parsed.CancelUrl ?? order.CancelUrl;
         order.Status = parsed.IsPayUponInvoice ? OrderStatus.PendingApproval
+            : parsed.AwaitsPaymentDetails ? OrderStatus.Created
             : parsed.State.RequiresPayerAction ? OrderStatus.PayerActionRequired
             : OrderStatus.Approved;
         if (parsed.State.VaultId is not null && store.PaymentTokens.TryGetValue(parsed.State.VaultId, out var token))

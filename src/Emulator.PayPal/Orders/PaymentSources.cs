@@ -12,7 +12,11 @@ internal static class PaymentSources
     private static readonly HashSet<string> Sensitive =
         ["number", "security_code", "token", "decrypted_token", "cryptogram", "online_payment_cryptogram", "experience_context"];
 
-    public sealed record Parsed(PaymentSourceState State, string? ReturnUrl, string? CancelUrl, bool PaysWithoutPayer, bool IsPayUponInvoice);
+    /// <param name="AwaitsPaymentDetails">
+    /// A card source without a number: the JS SDK's card fields create the order first and submit the card later
+    /// (confirm-payment-source or the buyer page), so the order stays CREATED until then.
+    /// </param>
+    public sealed record Parsed(PaymentSourceState State, string? ReturnUrl, string? CancelUrl, bool PaysWithoutPayer, bool IsPayUponInvoice, bool AwaitsPaymentDetails = false);
 
     /// <summary>Call under the store lock (vault lookups).</summary>
     public static Parsed Parse(JsonObject paymentSource, EmulatorStore store, string clientId)
@@ -56,7 +60,8 @@ internal static class PaymentSources
             case "apple_pay" or "google_pay":
                 return new Parsed(new PaymentSourceState { Kind = kind, View = Scrub(source) }, returnUrl, cancelUrl, true, false);
             case "pay_upon_invoice":
-                JsonRead.ReqString(source, "email_address", sp);
+                // PayPal's Pay Upon Invoice source names the buyer's address "email" (not "email_address" as the wallets do).
+                JsonRead.ReqString(source, "email", sp);
                 return new Parsed(new PaymentSourceState { Kind = kind, View = Scrub(source) }, returnUrl, cancelUrl, false, true);
             default:
                 if (!RedirectMethods.Contains(kind))
@@ -118,6 +123,17 @@ internal static class PaymentSources
                 cancelUrl,
                 true,
                 false);
+        }
+
+        if (source["number"] is null && source["single_use_token"] is null)
+        {
+            return new Parsed(
+                new PaymentSourceState { Kind = "card", View = Scrub(source), StoreInVault = storeInVault, VaultCustomerId = customerId },
+                returnUrl,
+                cancelUrl,
+                false,
+                false,
+                AwaitsPaymentDetails: true);
         }
 
         var card = CardDetails.Read(source, sp, store.Now);

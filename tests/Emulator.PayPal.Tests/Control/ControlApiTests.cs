@@ -191,7 +191,7 @@ public sealed class ControlApiTests
     {
         await using var host = await EmulatorHost.StartAsync(new() { ["Emulator:PayUponInvoiceDelayMs"] = "600000" });
         var body = Payloads.Order();
-        body["payment_source"] = new JsonObject { ["pay_upon_invoice"] = new JsonObject { ["email_address"] = "max@example.com" } };
+        body["payment_source"] = new JsonObject { ["pay_upon_invoice"] = new JsonObject { ["email"] = "max@example.com" } };
         var order = await host.CreateOrderAsync(body);
 
         var (status, completed) = await Control(host, $"/orders/{order["id"]}/complete");

@@ -235,7 +235,7 @@ public sealed class CreateOrderTests
             ["pay_upon_invoice"] = new JsonObject
             {
                 ["name"] = new JsonObject { ["given_name"] = "Max", ["surname"] = "Mustermann" },
-                ["email_address"] = "max@example.com",
+                ["email"] = "max@example.com",
                 ["birth_date"] = "1990-01-01",
             },
         };
