@@ -29,7 +29,17 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
 
     /// <summary>The mirrored PaymentMethod of a token, or null. One commercetools GET.</summary>
     public Task<PaymentMethod?> FindAsync(string tokenId, CancellationToken cancellationToken) =>
-        IsValidTokenId(tokenId) ? commercetools.GetPaymentMethodByKeyAsync(KeyFor(tokenId), cancellationToken) : Task.FromResult<PaymentMethod?>(null);
+        IsValidTokenId(tokenId) ? FindByKeyAsync(KeyFor(tokenId), cancellationToken) : Task.FromResult<PaymentMethod?>(null);
+
+    /// <summary>
+    /// By key through a query rather than <c>/payment-methods/key=...</c>: the key holds the token id, and request paths
+    /// are logged (query strings are not). One commercetools GET.
+    /// </summary>
+    private async Task<PaymentMethod?> FindByKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        var page = await commercetools.QueryPaymentMethodsAsync($"key=\"{CommercetoolsClient.EscapePredicateString(key)}\"", 1, cancellationToken);
+        return page.Results.FirstOrDefault();
+    }
 
     /// <summary>True when the mirror shows the token as a PayPal PaymentMethod of <paramref name="customerId"/>. One commercetools GET.</summary>
     public async Task<bool> IsOwnedByAsync(string tokenId, string customerId, CancellationToken cancellationToken) =>
@@ -322,7 +332,7 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
         catch (CommercetoolsApiException e) when (e.Errors.Any(x => x.Code == "DuplicateField"))
         {
             // Created concurrently (webhook and extension racing): the key is unique, so read the winner.
-            return await commercetools.GetPaymentMethodByKeyAsync(key, cancellationToken);
+            return await FindByKeyAsync(key, cancellationToken);
         }
     }
 
