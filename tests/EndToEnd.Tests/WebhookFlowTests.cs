@@ -150,7 +150,7 @@ public sealed class WebhookFlowTests : IAsyncLifetime
     }
 
     /// <summary>Sets a request field at the current version, re-reading on 409: webhooks update the payment concurrently, as in production.</summary>
-    private static async Task<JsonObject> SetFieldAsync(CommercetoolsDriver ct, string paymentId, string field, string value)
+    internal static async Task<JsonObject> SetFieldAsync(CommercetoolsDriver ct, string paymentId, string field, string value)
     {
         for (var attempt = 0; ; attempt++)
         {
@@ -169,7 +169,7 @@ public sealed class WebhookFlowTests : IAsyncLifetime
     }
 
     /// <summary>Webhook delivery is asynchronous by nature: poll, with a bound.</summary>
-    private static async Task<JsonObject> PollAsync(CommercetoolsDriver ct, string paymentId, Func<JsonObject, bool> done)
+    internal static async Task<JsonObject> PollAsync(CommercetoolsDriver ct, string paymentId, Func<JsonObject, bool> done)
     {
         JsonObject payment = await ct.GetPaymentAsync(paymentId, Ct);
         for (var i = 0; i < 200 && !done(payment); i++)
