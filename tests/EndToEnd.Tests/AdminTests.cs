@@ -176,6 +176,42 @@ public sealed partial class AdminTests(AdminSandbox admin) : IClassFixture<Admin
     }
 
     [Fact]
+    public async Task A_secret_looking_stored_key_is_never_shown_by_the_page_or_the_API_and_survives_saving_from_both()
+    {
+        const string secret = "smtp-secret-never-shown-5d1c";
+        var ct = await CommercetoolsDriver.CreateAsync(Sandbox, Ct);
+        var current = await GetCustomObjectAsync();
+        var value = current["value"]!.DeepClone().AsObject();
+        value["smtpPassword"] = secret;
+        var (written, writeBody) = await ct.SendAsync(HttpMethod.Post, "/custom-objects", new JsonObject
+        {
+            ["container"] = "paypal-commercetools-connector",
+            ["key"] = "settings",
+            ["version"] = current["version"]!.GetValue<long>(),
+            ["value"] = value,
+        }, Ct);
+        written.ShouldBe(HttpStatusCode.OK, writeBody?.ToJsonString());
+
+        var (_, etag, shown) = await ApiAsync(HttpMethod.Get, null, null);
+        shown!["smtpPassword"]!.GetValue<string>().ShouldBe("********");
+        var (page, _) = await GetPageAsync();
+        page.ShouldNotContain(secret);
+        page.ShouldContain("name=\"secret.smtpPassword\" value=\"\"");
+
+        shown["merchantId"] = "MERCHANT-AFTER-API";
+        (await ApiAsync(HttpMethod.Put, shown, etag)).Status.ShouldBe(HttpStatusCode.OK);
+        (await GetCustomObjectAsync())["value"]!["smtpPassword"]!.GetValue<string>().ShouldBe(secret);
+
+        (page, _) = await GetPageAsync();
+        var form = FormOf(page);
+        form["f.merchantId"] = "MERCHANT-AFTER-PAGE";
+        (await PostFormAsync(form, origin: Connector)).Status.ShouldBe(HttpStatusCode.Redirect);
+        var stored = (await GetCustomObjectAsync())["value"]!;
+        stored["smtpPassword"]!.GetValue<string>().ShouldBe(secret);
+        stored["merchantId"]!.GetValue<string>().ShouldBe("MERCHANT-AFTER-PAGE");
+    }
+
+    [Fact]
     public async Task In_Chromium_the_merchant_logs_in_edits_the_settings_saves_and_commercetools_holds_the_new_values()
     {
         var description = "Thank you from the settings page " + Guid.NewGuid().ToString("N")[..8];
