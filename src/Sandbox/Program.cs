@@ -15,8 +15,10 @@ for (var i = 0; i < args.Length; i++)
         case "--demo-port": options = options with { DemoPort = int.Parse(Next(), System.Globalization.CultureInfo.InvariantCulture) }; break;
         case "--no-demo": options = options with { DemoPort = null }; break;
         case "--verbose": options = options with { LogLevel = LogLevel.Information }; break;
+        // PayPal's webhooks then update payments concurrently with the shop (clients must retry 409s, as in production).
+        case "--paypal-webhooks": options = options with { RegisterPayPalWebhook = true }; break;
         default:
-            Console.Error.WriteLine($"unknown option {args[i]}; options: --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo --verbose");
+            Console.Error.WriteLine($"unknown option {args[i]}; options: --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo --paypal-webhooks --verbose");
             return 2;
     }
 }
