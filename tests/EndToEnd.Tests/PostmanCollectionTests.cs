@@ -162,6 +162,33 @@ public sealed class PostmanCollectionTests : IAsyncLifetime
         body["errors"]![0]!["message"]!.GetValue<string>().ShouldContain("cart");
     }
 
+    [Fact]
+    public async Task Pay_Upon_Invoice_example_for_a_cart_creates_an_order_that_waits_for_Ratepay()
+    {
+        await SetSettingsAsync(v =>
+        {
+            v["payPalIntent"] = "Authorize";
+            v["ratePayBrandName"] = new JsonObject { ["de"] = "Demo Shop" };
+            v["ratePayCustomerServiceInstructions"] = new JsonObject { ["de"] = "Kundenservice: 0800 123456" };
+        });
+        var ct = await CommercetoolsDriver.CreateAsync(Sandbox, Ct);
+        var catalog = await CheckoutDriver.CatalogAsync(ct, "EUR", 19_99, "DE", "0.19", withShipping: false);
+        var cart = await CheckoutDriver.CartAsync(ct, catalog, "EUR", "DE", quantity: 1);
+        var payment = await CheckoutDriver.PayForCartAsync(ct, cart, "EUR", cart["taxedPrice"]!["totalGross"]!["centAmount"]!.GetValue<long>());
+        _postman.Variables["payment-id"] = payment["id"]!.GetValue<string>();
+        _postman.Variables["payment-version"] = payment["version"]!.ToString();
+
+        payment = await OkAsync("CreateOrder/PayUponInvoice");
+
+        var order = payment.FieldJson("createPayPalOrderResponse");
+        order["status"]!.GetValue<string>().ShouldBe("PENDING_APPROVAL");
+        order["intent"]?.GetValue<string>().ShouldBe("CAPTURE");
+        var source = order["payment_source"]!["pay_upon_invoice"]!;
+        source["name"]!["surname"]!.GetValue<string>().ShouldBe("Mustermann");
+        payment["interfaceInteractions"]!.AsArray().Select(i => i!["fields"]!["data"]!.GetValue<string>())
+            .ShouldAllBe(data => !data.Contains("1990-01-01") && !data.Contains("6912345678"));
+    }
+
     private async Task<JsonObject> OkAsync(string name)
     {
         var (status, body) = await _postman.SendAsync(Sandbox.Http, name, Ct);
@@ -208,13 +235,15 @@ public sealed class PostmanCollectionTests : IAsyncLifetime
         ((int)response.StatusCode).ShouldBeLessThan(400);
     }
 
-    private async Task SetIntentAsync(string intent)
+    private Task SetIntentAsync(string intent) => SetSettingsAsync(v => v["payPalIntent"] = intent);
+
+    private async Task SetSettingsAsync(Action<JsonObject> change)
     {
         var ct = await CommercetoolsDriver.CreateAsync(Sandbox, Ct);
         var (status, current) = await ct.SendAsync(HttpMethod.Get, "/custom-objects/paypal-commercetools-connector/settings", null, Ct);
         status.ShouldBe(HttpStatusCode.OK);
         var value = current!["value"]!.AsObject();
-        value["payPalIntent"] = intent;
+        change(value);
         var (updated, body) = await ct.SendAsync(HttpMethod.Post, "/custom-objects", new JsonObject
         {
             ["container"] = "paypal-commercetools-connector",

@@ -22,6 +22,8 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
     private static readonly HashSet<string> Known =
         ["payment_source", "paymentSource", "clientMetadataId", "custom_invoice_id", "custom_id", "storeInVaultOnSuccess", "application_context", "processing_instruction"];
 
+    private const string PayUponInvoiceKey = "pay_upon_invoice";
+
     public string Name => "createPayPalOrder";
 
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
@@ -90,26 +92,23 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
         if (source is not null)
         {
             var (sourceKey, sourceValue) = source.Value;
-            if (sourceKey == "pay_upon_invoice")
+            if (sourceKey == PayUponInvoiceKey)
             {
-                if (cart is null)
-                {
-                    throw new DomainValidationException($"{field}: Pay Upon Invoice needs the payment to belong to a cart (its billing address, e-mail and name are sent).");
-                }
-
-                if (checkoutCart!.TotalGrossCents != amountPlanned.MinorUnits)
-                {
-                    throw new DomainValidationException($"{field}: Pay Upon Invoice needs amountPlanned to equal the cart total.");
-                }
-
+                PayUponInvoice.EnsureApplicable(amountPlanned, checkoutCart);
                 if (clientMetadataId is null)
                 {
                     throw new DomainValidationException($"{field}.clientMetadataId is required for Pay Upon Invoice (PayPal's fraud check needs it).");
                 }
 
-                sourceValue = PayUponInvoiceSource(sourceValue, cart, settings, locale, field);
-                body["intent"] = "CAPTURE";
-                body["processing_instruction"] = "ORDER_COMPLETE_ON_PAYMENT_APPROVAL";
+                sourceValue = (JsonObject)PayUponInvoice.BuildPaymentSource(checkoutCart!, sourceValue, new PayUponInvoiceExperience
+                {
+                    BrandName = settings.GetLocalized("ratePayBrandName", locale),
+                    LogoUrl = settings.GetLocalized("ratePayLogoUrl", locale),
+                    CustomerServiceInstructions = settings.GetLocalized("ratePayCustomerServiceInstructions", locale),
+                    Locale = locale,
+                })[PayUponInvoiceKey]!.DeepClone();
+                body["intent"] = PayUponInvoice.Intent;
+                body["processing_instruction"] = PayUponInvoice.ProcessingInstruction;
             }
             else if (request["processing_instruction"] is JsonValue instruction)
             {
@@ -203,58 +202,4 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
             attributes["customer"] = new JsonObject { ["id"] = payPalUserId };
         }
     }
-
-    private static JsonObject PayUponInvoiceSource(JsonObject source, Cart cart, ConnectorSettings settings, string? locale, string field)
-    {
-        var billing = cart.BillingAddress ?? cart.ShippingAddress
-            ?? throw new DomainValidationException($"{field}: Pay Upon Invoice needs a billing address on the cart.");
-        var email = billing.Email ?? cart.CustomerEmail
-            ?? throw new DomainValidationException($"{field}: Pay Upon Invoice needs the shopper's e-mail on the cart.");
-        if (string.IsNullOrEmpty(billing.FirstName) || string.IsNullOrEmpty(billing.LastName))
-        {
-            throw new DomainValidationException($"{field}: Pay Upon Invoice needs the first and last name on the cart's billing address.");
-        }
-
-        if (source["birth_date"] is null)
-        {
-            throw new DomainValidationException($"{field}.payment_source.pay_upon_invoice.birth_date is required.");
-        }
-
-        source["name"] = new JsonObject { ["given_name"] = billing.FirstName, ["surname"] = billing.LastName };
-        source["email"] = email;
-        source["billing_address"] = new JsonObject
-        {
-            ["address_line_1"] = string.Join(' ', new[] { billing.StreetName, billing.StreetNumber }.Where(s => !string.IsNullOrEmpty(s))),
-            ["admin_area_2"] = billing.City,
-            ["postal_code"] = billing.PostalCode,
-            ["country_code"] = billing.Country,
-        };
-        var experience = source["experience_context"] as JsonObject ?? [];
-        experience["locale"] ??= NormalizeLocale(locale) ?? "de-DE";
-        if (settings.GetLocalized("ratePayBrandName", locale) is { } brand)
-        {
-            experience["brand_name"] ??= brand;
-        }
-
-        if (settings.GetLocalized("ratePayLogoUrl", locale) is { } logo)
-        {
-            experience["logo_url"] ??= logo;
-        }
-
-        if (settings.GetLocalized("ratePayCustomerServiceInstructions", locale) is { } instructions)
-        {
-            experience["customer_service_instructions"] ??= new JsonArray(instructions);
-        }
-
-        source["experience_context"] = experience;
-        return source;
-    }
-
-    private static string? NormalizeLocale(string? locale) =>
-        locale is null ? null : locale.Contains('-', StringComparison.Ordinal) ? locale : locale.ToLowerInvariant() switch
-        {
-            "de" => "de-DE",
-            "en" => "en-DE",
-            _ => null,
-        };
 }
