@@ -249,6 +249,44 @@ public sealed class WebhookTests(SandboxFixture sandbox) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Vault_token_events_create_the_PaymentMethod_mirror_once_and_remove_it()
+    {
+        var ct = await CommercetoolsDriver.CreateAsync(sandbox, Ct);
+        var payPalCustomerId = "PPCUST" + Guid.NewGuid().ToString("N")[..10];
+        var (status, body) = await ct.SendAsync(HttpMethod.Post, "/customers", new JsonObject
+        {
+            ["email"] = $"vault-{Guid.NewGuid():N}@example.com",
+            ["password"] = "Secret-Pass-1",
+            ["custom"] = new JsonObject
+            {
+                ["type"] = new JsonObject { ["typeId"] = "type", ["key"] = "paypal-customer-type" },
+                ["fields"] = new JsonObject { ["PayPalUserId"] = payPalCustomerId },
+            },
+        }, Ct);
+        status.ShouldBe(System.Net.HttpStatusCode.Created, body?.ToJsonString());
+        var customerId = body!["customer"]!["id"]!.GetValue<string>();
+        var tokenId = "TOK" + Guid.NewGuid().ToString("N")[..12];
+        var created = WebhookEvents.Create("VAULT.PAYMENT-TOKEN.CREATED", "payment_token", new JsonObject
+        {
+            ["id"] = tokenId,
+            ["customer"] = new JsonObject { ["id"] = payPalCustomerId },
+            ["payment_source"] = new JsonObject { ["card"] = new JsonObject { ["brand"] = "VISA", ["last_digits"] = "1111" } },
+        });
+
+        (await Connector.DeliverAsync(created, Ct)).ShouldBe(200);
+        (await Connector.DeliverAsync(created, Ct)).ShouldBe(200);
+
+        var (found, method) = await ct.SendAsync(HttpMethod.Get, $"/payment-methods/key=paypal-{tokenId}", null, Ct);
+        found.ShouldBe(System.Net.HttpStatusCode.OK, method?.ToJsonString());
+        method!["customer"]!["id"]!.GetValue<string>().ShouldBe(customerId);
+        var (_, all) = await ct.SendAsync(HttpMethod.Get, $"/payment-methods?where={Uri.EscapeDataString($"customer(id=\"{customerId}\")")}", null, Ct);
+        all!["results"]!.AsArray().Count.ShouldBe(1);
+
+        (await Connector.DeliverAsync(WebhookEvents.Create("VAULT.PAYMENT-TOKEN.DELETED", "payment_token", new JsonObject { ["id"] = tokenId }), Ct)).ShouldBe(200);
+        (await ct.SendAsync(HttpMethod.Get, $"/payment-methods/key=paypal-{tokenId}", null, Ct)).Status.ShouldBe(System.Net.HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task An_event_for_an_unknown_order_is_404_while_recent_and_200_once_old()
     {
         var unknown = "ORDER-UNKNOWN-" + Guid.NewGuid().ToString("N")[..8];
