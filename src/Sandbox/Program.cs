@@ -2,7 +2,7 @@ using System.Runtime.InteropServices;
 using Sandbox;
 
 // Runs everything offline: dotnet run --project src/Sandbox [-- --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo]
-var options = new SandboxOptions { DemoPort = SandboxOptions.DefaultDemoPort };
+var options = new SandboxOptions { DemoPort = SandboxOptions.DefaultDemoPort, RegisterPayPalWebhook = true };
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -17,8 +17,9 @@ for (var i = 0; i < args.Length; i++)
         case "--verbose": options = options with { LogLevel = LogLevel.Information }; break;
         // PayPal's webhooks then update payments concurrently with the shop (clients must retry 409s, as in production).
         case "--paypal-webhooks": options = options with { RegisterPayPalWebhook = true }; break;
+        case "--no-paypal-webhooks": options = options with { RegisterPayPalWebhook = false }; break;
         default:
-            Console.Error.WriteLine($"unknown option {args[i]}; options: --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo --paypal-webhooks --verbose");
+            Console.Error.WriteLine($"unknown option {args[i]}; options: --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo --paypal-webhooks (default) --no-paypal-webhooks --verbose");
             return 2;
     }
 }

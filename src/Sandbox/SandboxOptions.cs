@@ -22,7 +22,7 @@ public sealed record SandboxOptions
 
     /// <summary>
     /// Whether deploy registers the connector's PayPal webhook in the emulator (and the connector verifies deliveries with its id).
-    /// Off by default: webhook writes then race every client's payment updates (409 ConcurrentModification, which real clients
+    /// Off by default here (tests); the sandbox command turns it on. Webhook writes race every client's payment updates (409 ConcurrentModification, which real clients
     /// must retry), and tests or demo code that keep a payment's version across a PayPal step are not written for that.
     /// </summary>
     public bool RegisterPayPalWebhook { get; init; }

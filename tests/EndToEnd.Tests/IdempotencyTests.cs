@@ -32,6 +32,25 @@ public sealed class IdempotencyTests(SandboxFixture sandbox)
     }
 
     [Fact]
+    public async Task A_capture_retried_after_the_payment_changed_meanwhile_gets_PayPal_s_first_answer()
+    {
+        var (_, payment, orderId) = await ApprovedOrderAsync(7_00);
+        var first = await ExtensionCaller.CallAsync(sandbox, payment, "capturePayPalOrderRequest", "{}", Ct);
+
+        // A webhook moved the payment on, so the client re-read it and sent the same request at a newer version.
+        var reread = (JsonObject)payment.DeepClone();
+        reread["version"] = payment["version"]!.GetValue<long>() + 3;
+        var retry = await ExtensionCaller.CallAsync(sandbox, reread, "capturePayPalOrderRequest", "{}", Ct);
+
+        retry.Status.ShouldBe(HttpStatusCode.OK);
+        var response = retry.Body.Actions("setCustomField").Single(a => a["name"]!.GetValue<string>() == "capturePayPalOrderResponse")["value"]!.GetValue<string>();
+        response.ShouldNotContain("\"success\":false");
+        retry.Body.Actions("addTransaction").Single()["transaction"]!["interactionId"]!.GetValue<string>()
+            .ShouldBe(first.Body.Actions("addTransaction").Single()["transaction"]!["interactionId"]!.GetValue<string>());
+        (await PayPalGetAsync($"/v2/checkout/orders/{orderId}"))["purchase_units"]![0]!["payments"]!["captures"]!.AsArray().Count.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_same_partial_refund_sent_twice_refunds_once_and_the_rest_stays_refundable()
     {
         var (ct, payment, _) = await ApprovedOrderAsync(10_00);

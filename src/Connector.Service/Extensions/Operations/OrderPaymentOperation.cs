@@ -26,7 +26,11 @@ internal abstract class OrderPaymentOperation(OperationServices services, Vaulte
         var source = RequestJson.OptionalObject(request, "payment_source", field);
         var body = source is null ? null : new JsonObject { ["payment_source"] = source.DeepClone() };
         await vaultedTokens.EnsureOwnedAsync(context.Payment, body?["payment_source"] as JsonObject, field, cancellationToken);
-        var response = await CallPayPalAsync(orderId, body, PaymentLookups.RequestId(context, Name), cancellationToken);
+        // An order is captured or authorized once, so the request id is keyed by the order, not the payment version:
+        // a client that retries after a 409 (say, a webhook updated the payment meanwhile) gets PayPal's stored answer
+        // instead of ORDER_ALREADY_CAPTURED.
+        var requestId = PayPalRequestIds.For(context.Payment.Id, Name, 0, orderId + "|" + (source?.ToJsonString() ?? ""));
+        var response = await CallPayPalAsync(orderId, body, requestId, cancellationToken);
         var order = response.Value!;
         var now = services.Time.GetUtcNow();
         var actions = new List<UpdateAction>();
