@@ -64,8 +64,28 @@ await step('payment: createPayPalOrderRequest runs through the extension', async
   return `order ${order.id}, version ${payment.version}`;
 });
 
-await step('cart: create and attach the payment', async () => {
-  const created = await admin.carts().post({ body: { currency: 'EUR', country: 'DE', customerEmail: 'sdk@example.com' } }).execute();
+await step('catalog: product type, tax category and a priced product', async () => {
+  const productType = await admin.productTypes().post({ body: { key: `sdk-pt-${unique}`, name: 'SDK', description: 'SDK' } }).execute();
+  const tax = await admin.taxCategories().post({ body: { key: `sdk-tax-${unique}`, name: 'Standard',
+    rates: [{ name: 'DE 19%', amount: 0.19, includedInPrice: true, country: 'DE' }] } }).execute();
+  const product = await admin.products().post({ body: {
+    key: `sdk-p-${unique}`, productType: { typeId: 'product-type', id: productType.body.id }, name: { en: 'SDK shirt' },
+    slug: { en: `sdk-shirt-${unique}` }, taxCategory: { typeId: 'tax-category', id: tax.body.id }, publish: true,
+    masterVariant: { sku: `SDK-${unique}`, prices: [{ value: { currencyCode: 'EUR', centAmount: 1999 } }] },
+  } }).execute();
+  check(product.statusCode === 201, `status ${product.statusCode}`);
+  return product.body.id;
+});
+
+await step('cart: create with line items and attach the payment', async () => {
+  const created = await admin.carts().post({ body: {
+    currency: 'EUR', country: 'DE', customerEmail: 'sdk@example.com',
+    shippingAddress: { country: 'DE', firstName: 'Sdk', lastName: 'Shopper' },
+    lineItems: [{ sku: `SDK-${unique}`, quantity: 2 }],
+  } }).execute();
+  check(created.body.lineItems.length === 1 && created.body.lineItems[0].quantity === 2, 'line items missing');
+  check(created.body.totalPrice.centAmount === 3998, `total ${created.body.totalPrice.centAmount}`);
+  check(created.body.taxedPrice?.totalGross?.centAmount === 3998, 'taxed price missing');
   const r = await admin.carts().withId({ ID: created.body.id }).post({ body: {
     version: created.body.version,
     actions: [{ action: 'addPayment', payment: { typeId: 'payment', id: payment.id } }],
