@@ -60,6 +60,7 @@ internal sealed class DemoCatalog(DemoCommercetools api)
     public async Task<IReadOnlyList<string>> SeedAsync(CancellationToken cancellationToken)
     {
         var report = new List<string>();
+        await SeedInvoiceSettingsAsync(report, cancellationToken);
         var zone = new JsonObject
         {
             ["key"] = ZoneKey,
@@ -124,6 +125,48 @@ internal sealed class DemoCatalog(DemoCommercetools api)
 
         PricedByCommercetools = true;
         return report;
+    }
+
+    /// <summary>
+    /// Pay Upon Invoice needs the merchant's Ratepay texts in the connector settings; the demo shop fills them in when they
+    /// are empty (as a merchant would in the settings page), never overwriting what is there.
+    /// </summary>
+    private async Task SeedInvoiceSettingsAsync(List<string> report, CancellationToken cancellationToken)
+    {
+        const string path = "/custom-objects/paypal-commercetools-connector/settings";
+        var settings = await api.GetAsync(path, cancellationToken);
+        if (!settings.IsSuccess || settings.Object["value"] is not JsonObject value)
+        {
+            return;
+        }
+
+        var changed = false;
+        foreach (var (name, text) in new[]
+        {
+            ("ratePayCustomerServiceInstructions", "Questions about your invoice: demo-shop@example.com"),
+            ("ratePayBrandName", "Sandbox demo shop"),
+        })
+        {
+            if (value[name] is JsonObject localized && localized.Any(kv => !string.IsNullOrEmpty(kv.Value?.ToString())))
+            {
+                continue;
+            }
+
+            value[name] = new JsonObject { ["de"] = text, ["en"] = text };
+            changed = true;
+        }
+
+        if (changed)
+        {
+            (await api.PostAsync("/custom-objects", new JsonObject
+            {
+                ["container"] = "paypal-commercetools-connector",
+                ["key"] = "settings",
+                ["value"] = value.DeepClone(),
+                ["version"] = settings.Object["version"]!.GetValue<long>(),
+            }, cancellationToken)).EnsureSuccess("setting the Ratepay texts for Pay Upon Invoice");
+            report.Add("demo settings: Ratepay brand name and customer service instructions for Pay Upon Invoice");
+        }
     }
 
     /// <summary>False when the collection's endpoint does not exist (POST answered 404): the API cannot hold a catalog.</summary>
