@@ -138,6 +138,8 @@ public sealed partial class AdminTests(AdminSandbox admin) : IClassFixture<Admin
         var (formStatus, html) = await PostFormAsync(form, origin: Connector);
         formStatus.ShouldBe(HttpStatusCode.Conflict);
         html.ShouldContain("changed meanwhile");
+        // Saving the re-shown form again is refused too: it still carries the version it was loaded with.
+        (await PostFormAsync(FormOf(html), origin: Connector)).Status.ShouldBe(HttpStatusCode.Conflict);
         (await GetCustomObjectAsync())["value"]!["merchantId"]!.GetValue<string>().ShouldBe("MERCHANT-FIRST");
     }
 

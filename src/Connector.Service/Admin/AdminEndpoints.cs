@@ -149,9 +149,11 @@ internal static partial class AdminEndpoints
         var candidate = SettingsPage.Apply(current, form, errors);
         errors.AddRange(SettingsSchema.Validate(candidate, current.Stored));
         var csrf = auth.CsrfToken(session);
+        // The re-shown form keeps the version it was loaded with, so saving it again cannot overwrite a change made meanwhile.
+        var asPosted = current with { Version = version };
         if (errors.Count > 0)
         {
-            return Page(SettingsPage.Render(current, SettingsStore.Masked(candidate), csrf, null, errors, conflict: false), StatusCodes.Status400BadRequest);
+            return Page(SettingsPage.Render(asPosted, SettingsStore.Masked(candidate), csrf, null, errors, conflict: false), StatusCodes.Status400BadRequest);
         }
 
         try
@@ -160,7 +162,7 @@ internal static partial class AdminEndpoints
         }
         catch (ConcurrentModificationException)
         {
-            return Page(SettingsPage.Render(current, SettingsStore.Masked(candidate), csrf, null, [], conflict: true), StatusCodes.Status409Conflict);
+            return Page(SettingsPage.Render(asPosted, SettingsStore.Masked(candidate), csrf, null, [], conflict: true), StatusCodes.Status409Conflict);
         }
         catch (CommercetoolsApiException e)
         {
