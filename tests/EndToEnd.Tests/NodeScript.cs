@@ -5,19 +5,23 @@ namespace EndToEnd.Tests;
 /// <summary>Runs a Node script from the repository (bounded in time) and returns its exit code and output.</summary>
 public static class NodeScript
 {
-    public static string RepositoryRoot
-    {
-        get
-        {
-            var dir = new DirectoryInfo(AppContext.BaseDirectory);
-            while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PayPalConnector.slnx")))
-            {
-                dir = dir.Parent;
-            }
+    /// <summary>The checkout holding the tests: found above the test binaries, or above this source file when the binaries
+    /// were built into an artifacts folder outside the repository.</summary>
+    public static string RepositoryRoot => FindRoot(AppContext.BaseDirectory) ?? FindRoot(SourceDirectory()) ??
+        throw new InvalidOperationException("Repository root (PayPalConnector.slnx) not found above " + AppContext.BaseDirectory);
 
-            return dir?.FullName ?? throw new InvalidOperationException("Repository root (PayPalConnector.slnx) not found above " + AppContext.BaseDirectory);
+    private static string? FindRoot(string start)
+    {
+        var dir = new DirectoryInfo(start);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PayPalConnector.slnx")))
+        {
+            dir = dir.Parent;
         }
+
+        return dir?.FullName;
     }
+
+    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? "";
 
     public static async Task<(int ExitCode, string Output)> RunAsync(string script, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {

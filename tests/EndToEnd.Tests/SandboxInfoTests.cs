@@ -22,6 +22,8 @@ public sealed class SandboxInfoTests(SandboxFixture sandbox)
     public async Task The_connector_reports_ready_when_both_upstreams_accept_its_credentials()
     {
         using var response = await sandbox.Http.GetAsync(sandbox.Info.Connector.Url + "/ready", TestContext.Current.CancellationToken);
-        response.IsSuccessStatusCode.ShouldBeTrue(await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        response.IsSuccessStatusCode.ShouldBeTrue(body);
+        body.ShouldBe("{\"status\":\"ready\"}");
     }
 }

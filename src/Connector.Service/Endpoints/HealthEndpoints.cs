@@ -9,17 +9,17 @@ internal static class HealthEndpoints
 {
     public static IEndpointRouteBuilder MapHealthEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/health", () => TypedResults.Ok(new HealthStatus("ok", null)));
+        app.MapGet("/health", () => TypedResults.Json(new HealthStatus("ok", null), ServiceJsonContext.Default.HealthStatus));
         app.MapGet("/ready", ReadyAsync);
         return app;
     }
 
-    private static async Task<Results<Ok<HealthStatus>, JsonHttpResult<HealthStatus>>> ReadyAsync(
+    private static async Task<JsonHttpResult<HealthStatus>> ReadyAsync(
         PayPalClient payPal, CommercetoolsClient commercetools, TimeProvider timeProvider, CancellationToken cancellationToken)
     {
         var problems = await new ReadinessProbe(payPal, commercetools, timeProvider).CheckAsync(cancellationToken);
         return problems.Count == 0
-            ? TypedResults.Ok(new HealthStatus("ready", null))
+            ? TypedResults.Json(new HealthStatus("ready", null), ServiceJsonContext.Default.HealthStatus)
             : TypedResults.Json(new HealthStatus("not ready", problems), ServiceJsonContext.Default.HealthStatus, statusCode: StatusCodes.Status503ServiceUnavailable);
     }
 }
