@@ -34,16 +34,16 @@ public sealed partial class CommercetoolsTokenCache
 {
     public const string AuthClientName = "commercetools-auth";
 
-    private readonly IHttpClientFactory httpClientFactory;
-    private readonly IOptions<CommercetoolsOptions> options;
-    private readonly ILogger<CommercetoolsTokenCache> logger;
+    private readonly IHttpClientFactory _httpClientFactory;
+    private readonly IOptions<CommercetoolsOptions> _options;
+    private readonly ILogger<CommercetoolsTokenCache> _logger;
     private readonly CachedTokenSource _tokens;
 
     public CommercetoolsTokenCache(IHttpClientFactory httpClientFactory, IOptions<CommercetoolsOptions> options, TimeProvider timeProvider, ILogger<CommercetoolsTokenCache> logger)
     {
-        this.httpClientFactory = httpClientFactory;
-        this.options = options;
-        this.logger = logger;
+        _httpClientFactory = httpClientFactory;
+        _options = options;
+        _logger = logger;
         _tokens = new CachedTokenSource(FetchAsync, timeProvider);
     }
 
@@ -53,7 +53,7 @@ public sealed partial class CommercetoolsTokenCache
 
     private async Task<(string Token, TimeSpan Lifetime)> FetchAsync(CancellationToken cancellationToken)
     {
-        var o = options.Value;
+        var o = _options.Value;
         var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
         if (!string.IsNullOrWhiteSpace(o.Scope))
         {
@@ -67,7 +67,7 @@ public sealed partial class CommercetoolsTokenCache
         request.Headers.Authorization = new AuthenticationHeaderValue(
             "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.ClientId}:{o.ClientSecret}")));
 
-        var http = httpClientFactory.CreateClient(AuthClientName);
+        var http = _httpClientFactory.CreateClient(AuthClientName);
         HttpResponseMessage response;
         try
         {
@@ -83,14 +83,14 @@ public sealed partial class CommercetoolsTokenCache
             if (!response.IsSuccessStatusCode)
             {
                 var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                Log.TokenRequestFailed(logger, (int)response.StatusCode);
+                Log.TokenRequestFailed(_logger, (int)response.StatusCode);
                 throw new CommercetoolsApiException(response.StatusCode, [new("invalid_client", "commercetools refused the client credentials.")], body,
                     $"commercetools auth answered {(int)response.StatusCode}.");
             }
 
             var token = await response.Content.ReadFromJsonAsync(CommercetoolsJsonContext.Default.TokenResponse, cancellationToken)
                 ?? throw new CommercetoolsApiException(response.StatusCode, [], null, "commercetools auth returned an empty token response.");
-            Log.TokenFetched(logger, token.ExpiresIn);
+            Log.TokenFetched(_logger, token.ExpiresIn);
             return (token.AccessToken, TimeSpan.FromSeconds(Math.Max(token.ExpiresIn, 60)));
         }
     }
