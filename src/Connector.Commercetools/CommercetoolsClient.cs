@@ -33,11 +33,14 @@ public sealed partial class CommercetoolsClient(HttpClient http)
         SendAsync(HttpMethod.Get, $"payments?where={Uri.EscapeDataString(where)}&limit={limit}&withTotal=false", null,
             Json.PagedQueryResponsePayment, cancellationToken);
 
-    /// <summary>The active cart that references this payment, if any (<c>paymentInfo(payments(id=...))</c>).</summary>
+    /// <summary>
+    /// The cart that references this payment, if any (<c>paymentInfo(payments(id=...))</c>), with its payments expanded
+    /// so what the other payments already cover is known in the same call.
+    /// </summary>
     public async Task<Cart?> FindCartByPaymentAsync(string paymentId, CancellationToken cancellationToken)
     {
         var where = $"paymentInfo(payments(id=\"{EscapePredicateString(paymentId)}\"))";
-        var page = await SendAsync(HttpMethod.Get, $"carts?where={Uri.EscapeDataString(where)}&limit=1&withTotal=false", null,
+        var page = await SendAsync(HttpMethod.Get, $"carts?where={Uri.EscapeDataString(where)}&limit=1&withTotal=false&expand=paymentInfo.payments%5B*%5D", null,
             Json.PagedQueryResponseCart, cancellationToken);
         return page.Results.FirstOrDefault();
     }
@@ -46,7 +49,12 @@ public sealed partial class CommercetoolsClient(HttpClient http)
     public Task<CustomObject?> GetCustomObjectAsync(string container, string key, CancellationToken cancellationToken) =>
         GetOrNullAsync($"custom-objects/{Uri.EscapeDataString(container)}/{Uri.EscapeDataString(key)}", Json.CustomObject, cancellationToken);
 
-    /// <summary>POST /custom-objects: creates or replaces; a non-null version must match the stored one.</summary>
+    /// <summary>GET /custom-objects/{container}?where=...: the first page of a container's objects matching a predicate.</summary>
+    public Task<PagedQueryResponse<CustomObject>> QueryCustomObjectsAsync(string container, string where, int limit, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"custom-objects/{Uri.EscapeDataString(container)}?where={Uri.EscapeDataString(where)}&limit={limit}&withTotal=false", null,
+            Json.PagedQueryResponseCustomObject, cancellationToken);
+
+    /// <summary>POST /custom-objects: creates or replaces; a non-null version must match the stored one (0: create only).</summary>
     public Task<CustomObject> UpsertCustomObjectAsync(CustomObjectDraft draft, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, "custom-objects", JsonContent.Create(draft, Json.CustomObjectDraft), Json.CustomObject, cancellationToken);
 

@@ -25,6 +25,7 @@ namespace Connector.Commercetools;
 [JsonSerializable(typeof(PagedQueryResponse<Extension>))]
 [JsonSerializable(typeof(UpdateRequest<ExtensionUpdateAction>))]
 [JsonSerializable(typeof(CustomObject))]
+[JsonSerializable(typeof(PagedQueryResponse<CustomObject>))]
 [JsonSerializable(typeof(CustomObjectDraft))]
 [JsonSerializable(typeof(Customer))]
 [JsonSerializable(typeof(ErrorResponse))]

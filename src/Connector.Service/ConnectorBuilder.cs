@@ -50,6 +50,7 @@ public static class ConnectorBuilder
         services.AddTransient<IPaymentOperation, UpdatePayPalOrder>();
 
         services.AddTransient<PaymentMethodMirror>();
+        services.AddSingleton<VaultBindings>();
         services.AddWebhooks();
         services.AddEvents();
         services.AddTransient<VaultedTokenGuard>();

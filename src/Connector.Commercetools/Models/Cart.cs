@@ -34,6 +34,15 @@ public sealed record Cart
     public Address? BillingAddress { get; init; }
 
     public DiscountOnTotalPrice? DiscountOnTotalPrice { get; init; }
+
+    /// <summary>The cart's payments; expanded (<c>obj</c> set) when read with <c>expand=paymentInfo.payments[*]</c>.</summary>
+    public CartPaymentInfo? PaymentInfo { get; init; }
+}
+
+/// <summary><c>paymentInfo</c> of a cart or order.</summary>
+public sealed record CartPaymentInfo
+{
+    public List<Reference> Payments { get; init; } = [];
 }
 
 public sealed record LineItem

@@ -26,6 +26,9 @@ public sealed record Payment
 
     public List<Transaction> Transactions { get; init; } = [];
 
+    /// <summary>Interface interactions; written only through the merchant's API clients (My Payments cannot add them).</summary>
+    public List<CustomFields> InterfaceInteractions { get; init; } = [];
+
     public CustomFields? Custom { get; init; }
 
     /// <summary>Who created the payment; a shopper for payments made through My Payments.</summary>

@@ -13,7 +13,7 @@ namespace Connector.Service.Customers;
 /// Calls: one PayPal (<c>POST /v3/vault/payment-tokens</c>; two when the setup token is not the customer's latest), two commercetools (query the customer's PaymentMethods,
 /// create the mirror; one when the mirror already exists). The mirror is best effort (see <see cref="PaymentMethodMirror.TryEnsureAsync"/>).
 /// </summary>
-internal sealed class CreatePaymentToken(OperationServices services, PaymentMethodMirror mirror) : ICustomerOperation
+internal sealed class CreatePaymentToken(OperationServices services, PaymentMethodMirror mirror, VaultBindings bindings) : ICustomerOperation
 {
     public string Name => "createPaymentToken";
 
@@ -68,8 +68,8 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
         var setupTokenId = CustomerVault.TokenId(context.RequestValue, field);
         // createVaultSetupToken always stores the vault customer; without one this customer never made a setup token,
         // so the id can only be someone else's.
-        var payPalUserId = CustomerVault.PayPalUserId(context.Customer)
-            ?? throw new DomainValidationException($"{field}: the customer has no PayPalUserId yet; create the setup token with createVaultSetupTokenRequest first.");
+        var payPalUserId = await bindings.GetAsync(context.Customer.Id, cancellationToken)
+            ?? throw new DomainValidationException($"{field}: the customer has no PayPal vault yet; create the setup token with createVaultSetupTokenRequest first.");
 
         await EnsureOwnSetupTokenAsync(context, setupTokenId, payPalUserId, field, cancellationToken);
         var body = new JsonObject
@@ -90,6 +90,6 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
         }
 
         await mirror.TryEnsureAsync(context.Customer.Id, token, cancellationToken);
-        return OperationResult.Json(token, [.. CustomerVault.RememberPayPalUserId(context.Customer, token)]);
+        return OperationResult.Json(token, [.. CustomerVault.ShowPayPalUserId(context.Customer, payPalUserId)]);
     }
 }

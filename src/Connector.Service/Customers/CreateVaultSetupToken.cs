@@ -6,10 +6,11 @@ namespace Connector.Service.Customers;
 
 /// <summary>
 /// <c>createVaultSetupTokenRequest</c>: <c>{payment_source:{card|paypal|venmo|...}}</c>. A caller-supplied
-/// <c>customer</c> is ignored: the vault customer is always this customer's <c>PayPalUserId</c> (PayPal makes a new
-/// one when it has none, and it is stored). One PayPal call (<c>POST /v3/vault/setup-tokens</c>), no commercetools call.
+/// <c>customer</c> is ignored: the vault customer is always the one bound to this customer (PayPal makes a new one when
+/// it has none, and the connector binds it). One PayPal call (<c>POST /v3/vault/setup-tokens</c>); commercetools: the
+/// binding (read once per replica, written once per customer).
 /// </summary>
-internal sealed class CreateVaultSetupToken(OperationServices services) : ICustomerOperation
+internal sealed class CreateVaultSetupToken(OperationServices services, VaultBindings bindings) : ICustomerOperation
 {
     private static readonly HashSet<string> Sources = ["card", "paypal", "venmo", "apple_pay", "token"];
 
@@ -40,12 +41,21 @@ internal sealed class CreateVaultSetupToken(OperationServices services) : ICusto
         }
 
         var body = new JsonObject { ["payment_source"] = source.DeepClone() };
-        if (CustomerVault.PayPalUserId(context.Customer) is { } payPalUserId)
+        var bound = await bindings.GetAsync(context.Customer.Id, cancellationToken);
+        if (bound is not null)
         {
-            body["customer"] = new JsonObject { ["id"] = payPalUserId };
+            body["customer"] = new JsonObject { ["id"] = bound };
         }
 
         var response = await services.PayPal.CreateSetupTokenAsync(body, CustomerVault.RequestId(context, Name), cancellationToken);
-        return OperationResult.Json(response.Raw, [.. CustomerVault.RememberPayPalUserId(context.Customer, response.Raw)]);
+        if (CustomerVault.ReportedCustomer(response.Raw) is { } reported)
+        {
+            // First vaulting: PayPal made a vault customer for this customer; bind it (only the connector can).
+            bound = bound is null ? await bindings.BindAsync(context.Customer.Id, reported, cancellationToken)
+                : reported == bound ? bound
+                : throw new OperationRefusedException($"{field}: PayPal filed the setup token under another vault customer.");
+        }
+
+        return OperationResult.Json(response.Raw, [.. CustomerVault.ShowPayPalUserId(context.Customer, bound)]);
     }
 }

@@ -7,25 +7,28 @@ using Connector.Service.Extensions;
 
 namespace Connector.Service.Customers;
 
-/// <summary>What the customer operations share: the customer's PayPal id, request ids, the raw token-id input.</summary>
+/// <summary>What the customer operations share: request ids, the <c>PayPalUserId</c> field, the raw token-id input.</summary>
 internal static class CustomerVault
 {
-    /// <summary>The customer's PayPal vault customer id (<c>PayPalUserId</c>), or null when it has none yet.</summary>
-    public static string? PayPalUserId(Customer customer) =>
-        customer.Custom?.GetString(ConnectorContract.PayPalUserIdField) is { Length: > 0 } id ? id : null;
-
     /// <summary>Deterministic <c>PayPal-Request-Id</c> from (customer id, operation, customer version, request value).</summary>
     public static string RequestId(CustomerOperationContext context, string operation) =>
         PayPalRequestIds.For(context.Customer.Id, operation, context.Customer.Version, context.RequestValue);
 
-    /// <summary><c>setCustomField PayPalUserId</c> when PayPal answered with a customer id other than the stored one.</summary>
-    public static IEnumerable<UpdateAction> RememberPayPalUserId(Customer customer, JsonNode? response)
+    /// <summary>
+    /// <c>setCustomField PayPalUserId</c> to the bound vault customer when the field says otherwise (never set, or written
+    /// by someone else): the field stays readable for clients, but only the binding decides.
+    /// </summary>
+    public static IEnumerable<UpdateAction> ShowPayPalUserId(Customer customer, string? boundPayPalCustomerId)
     {
-        if (response?["customer"]?["id"] is JsonValue v && v.TryGetValue<string>(out var id) && id.Length > 0 && id != PayPalUserId(customer))
+        if (boundPayPalCustomerId is not null && customer.Custom?.GetString(ConnectorContract.PayPalUserIdField) != boundPayPalCustomerId)
         {
-            yield return new SetCustomField(ConnectorContract.PayPalUserIdField, CustomFieldValues.String(id));
+            yield return new SetCustomField(ConnectorContract.PayPalUserIdField, CustomFieldValues.String(boundPayPalCustomerId));
         }
     }
+
+    /// <summary>The vault customer id PayPal reports in a setup or payment token, or null.</summary>
+    public static string? ReportedCustomer(JsonNode? response) =>
+        response?["customer"]?["id"] is JsonValue v && v.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
 
     /// <summary>A raw token id request value (createPaymentToken, deletePaymentToken): trimmed, plain id characters only.</summary>
     public static string TokenId(string requestValue, string field)

@@ -11,7 +11,7 @@ namespace Connector.Service.Customers;
 /// PaymentMethod mirror; only when there is no mirror is PayPal asked who owns the token.
 /// Calls: one commercetools GET, one PayPal DELETE, one commercetools DELETE (without a mirror: one PayPal GET more).
 /// </summary>
-internal sealed class DeletePaymentToken(OperationServices services, PaymentMethodMirror mirror) : ICustomerOperation
+internal sealed class DeletePaymentToken(OperationServices services, PaymentMethodMirror mirror, VaultBindings bindings) : ICustomerOperation
 {
     public string Name => "deletePaymentToken";
 
@@ -30,7 +30,7 @@ internal sealed class DeletePaymentToken(OperationServices services, PaymentMeth
 
         if (method is null)
         {
-            var payPalUserId = CustomerVault.PayPalUserId(context.Customer) ?? throw notOwned;
+            var payPalUserId = await bindings.GetAsync(context.Customer.Id, cancellationToken) ?? throw notOwned;
             try
             {
                 var token = await services.PayPal.GetPaymentTokenAsync(tokenId, cancellationToken);

@@ -7,10 +7,10 @@ namespace Connector.Service.Customers;
 /// <summary>
 /// <c>getPaymentTokensRequest</c>: lists the tokens in this customer's PayPal vault (apple_pay filtered out, as the
 /// anchor does) and brings the customer's PaymentMethods in line. Calls: one PayPal (<c>GET /v3/vault/payment-tokens</c>),
-/// one commercetools query, plus one create or delete per mirror that was out of line. A customer without a
-/// <c>PayPalUserId</c> has no vault: empty list, no calls.
+/// one commercetools query, plus one create or delete per mirror that was out of line. A customer without a bound
+/// vault has none: empty list, no PayPal call.
 /// </summary>
-internal sealed class GetPaymentTokens(OperationServices services, PaymentMethodMirror mirror) : ICustomerOperation
+internal sealed class GetPaymentTokens(OperationServices services, PaymentMethodMirror mirror, VaultBindings bindings) : ICustomerOperation
 {
     // One page only (one PayPal call within the customer extension's 2 s); stale mirrors are removed only when it is complete.
     private const int PageSize = 20;
@@ -19,7 +19,7 @@ internal sealed class GetPaymentTokens(OperationServices services, PaymentMethod
 
     public async Task<OperationResult> ExecuteAsync(CustomerOperationContext context, CancellationToken cancellationToken)
     {
-        if (CustomerVault.PayPalUserId(context.Customer) is not { } payPalUserId)
+        if (await bindings.GetAsync(context.Customer.Id, cancellationToken) is not { } payPalUserId)
         {
             return OperationResult.Json(new JsonObject { ["payment_tokens"] = new JsonArray() });
         }
@@ -32,13 +32,13 @@ internal sealed class GetPaymentTokens(OperationServices services, PaymentMethod
         var foreign = await mirror.TrySyncAsync(context.Customer.Id, visible, complete: totalPages <= 1, cancellationToken);
         if (foreign is { Count: > 0 })
         {
-            // PayPalUserId is a custom field a shopper token with manage_my_profile can write: one naming another
-            // customer's vault must not reveal that vault's saved methods.
-            throw new DomainValidationException($"{Name}Request: the customer's PayPalUserId holds saved payment methods of another customer.");
+            // The bound vault holds tokens mirrored for another customer (data written before bindings existed):
+            // reveal none of them.
+            throw new OperationRefusedException($"{Name}Request: the customer's PayPal vault holds saved payment methods of another customer.");
         }
 
         var result = (JsonObject)list.DeepClone();
         result["payment_tokens"] = new JsonArray([.. visible.Select(t => t.DeepClone())]);
-        return OperationResult.Json(result);
+        return OperationResult.Json(result, [.. CustomerVault.ShowPayPalUserId(context.Customer, payPalUserId)]);
     }
 }

@@ -4,16 +4,17 @@ namespace Connector.Service.Customers;
 
 /// <summary>
 /// <c>getUserIDTokenRequest</c>: an id token for the JS SDK so a returning payer sees their saved methods. One PayPal
-/// call (<c>POST /v1/oauth2/token</c> with <c>response_type=id_token</c> and <c>target_customer_id</c> = the customer's
-/// own <c>PayPalUserId</c>, omitted when it has none); the response field holds the raw id token.
+/// call (<c>POST /v1/oauth2/token</c> with <c>response_type=id_token</c> and <c>target_customer_id</c> = the vault
+/// customer bound to this customer, omitted when it has none, never the <c>PayPalUserId</c> field); the response field
+/// holds the raw id token.
 /// </summary>
-internal sealed class GetUserIdToken(OperationServices services) : ICustomerOperation
+internal sealed class GetUserIdToken(OperationServices services, VaultBindings bindings) : ICustomerOperation
 {
     public string Name => "getUserIDToken";
 
     public async Task<OperationResult> ExecuteAsync(CustomerOperationContext context, CancellationToken cancellationToken)
     {
-        var idToken = await services.PayPalTokens.GetIdTokenAsync(CustomerVault.PayPalUserId(context.Customer), cancellationToken);
+        var idToken = await services.PayPalTokens.GetIdTokenAsync(await bindings.GetAsync(context.Customer.Id, cancellationToken), cancellationToken);
         return OperationResult.Text(idToken);
     }
 }

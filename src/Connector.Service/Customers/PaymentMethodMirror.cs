@@ -2,6 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Connector.Commercetools;
 using Connector.Commercetools.Models;
+using Connector.Domain;
 using Connector.Domain.Contract;
 using Connector.PayPal.Models;
 using Connector.Service.Configuration;
@@ -16,7 +17,7 @@ namespace Connector.Service.Customers;
 /// default PaymentMethod yet. Every method is idempotent, so webhooks, extension retries and list syncs can race.
 /// Token ids are secrets for logging purposes: only commercetools ids are logged.
 /// </summary>
-internal sealed partial class PaymentMethodMirror(CommercetoolsClient commercetools, IOptions<ConnectorOptions> options, ILogger<PaymentMethodMirror> logger)
+internal sealed partial class PaymentMethodMirror(CommercetoolsClient commercetools, VaultBindings bindings, IOptions<ConnectorOptions> options, ILogger<PaymentMethodMirror> logger)
 {
     public const string KeyPrefix = "paypal-";
     public const string PaymentInterface = "PayPal";
@@ -106,9 +107,9 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
     }
 
     /// <summary>
-    /// <c>VAULT.PAYMENT-TOKEN.CREATED</c>: mirrors a token for the commercetools customer whose <c>PayPalUserId</c> is the
-    /// token's <c>customer.id</c>. Returns null (nothing to do) when no customer has that PayPal id.
-    /// Calls: one customer query, then as <see cref="EnsureAsync(string, JsonObject, CancellationToken)"/>.
+    /// <c>VAULT.PAYMENT-TOKEN.CREATED</c>: mirrors a token for the commercetools customer bound to the token's
+    /// <c>customer.id</c>. Returns null (nothing to do) when no customer is bound to that vault customer.
+    /// Calls: one binding query, then as <see cref="EnsureAsync(string, JsonObject, CancellationToken)"/>.
     /// </summary>
     public async Task<PaymentMethod?> EnsureForPayPalCustomerAsync(JsonObject paymentToken, CancellationToken cancellationToken)
     {
@@ -117,16 +118,14 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
             return null;
         }
 
-        var where = $"custom(fields({ConnectorContract.PayPalUserIdField}=\"{CommercetoolsClient.EscapePredicateString(payPalCustomerId)}\"))";
-        var customers = await commercetools.QueryCustomersAsync(where, 2, cancellationToken);
-        if (customers.Results.Count != 1)
+        // The binding, not the shopper-writable PayPalUserId field, says whose vault this is.
+        if (await bindings.FindCustomerAsync(payPalCustomerId, cancellationToken) is not { } customerId)
         {
-            // None, or ambiguous: never attach a saved instrument to a guessed customer.
-            Log.NoCustomerForToken(logger, customers.Results.Count);
+            Log.NoCustomerForToken(logger, 0);
             return null;
         }
 
-        return await EnsureAsync(customers.Results[0].Id, paymentToken, cancellationToken);
+        return await EnsureAsync(customerId, paymentToken, cancellationToken);
     }
 
     /// <summary>
@@ -229,6 +228,13 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
         {
             if (payPalCustomerId is not null)
             {
+                var bound = await bindings.GetAsync(customerId, cancellationToken) ?? await bindings.BindAsync(customerId, payPalCustomerId, cancellationToken);
+                if (bound != payPalCustomerId)
+                {
+                    Log.ForeignVault(logger, payment.Id);
+                    return;
+                }
+
                 await RememberPayPalUserIdAsync(customerId, payPalCustomerId, cancellationToken);
             }
 
@@ -237,6 +243,10 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
         catch (CommercetoolsApiException e)
         {
             Log.MirrorFailed(logger, payment.Id, (int)e.StatusCode);
+        }
+        catch (OperationRefusedException)
+        {
+            Log.ForeignVault(logger, payment.Id);
         }
     }
 
@@ -371,6 +381,9 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
 
         [LoggerMessage(EventId = 5105, Level = LogLevel.Warning, Message = "Could not bring the PaymentMethods of customer {CustomerId} in line (commercetools {Status}); a later sync repairs them")]
         public static partial void CustomerMirrorFailed(ILogger logger, string customerId, int status);
+
+        [LoggerMessage(EventId = 5106, Level = LogLevel.Warning, Message = "The token vaulted by payment {PaymentId} is in a PayPal vault not bound to the payment's customer; not mirrored")]
+        public static partial void ForeignVault(ILogger logger, string paymentId);
 
         [LoggerMessage(EventId = 5104, Level = LogLevel.Warning, Message = "Could not mirror the token vaulted by payment {PaymentId} (commercetools {Status}); a later sync repairs it")]
         public static partial void MirrorFailed(ILogger logger, string paymentId, int status);

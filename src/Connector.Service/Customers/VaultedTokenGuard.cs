@@ -11,9 +11,10 @@ namespace Connector.Service.Customers;
 /// A PayPal order may pay with a saved instrument (<c>payment_source.token.id</c>, or <c>vault_id</c> on paypal, card,
 /// venmo) only when it is a token of the payment's own customer; a shopper with a My Payments token must not be able to
 /// pay with someone else's saved card. Ownership comes from the PaymentMethod mirror (one commercetools GET); without a
-/// mirror, PayPal's token owner is compared with the customer's <c>PayPalUserId</c> (one commercetools and one PayPal GET).
+/// mirror, PayPal's token owner is compared with the vault customer bound to the payment's customer (never the
+/// shopper-writable <c>PayPalUserId</c> field; one PayPal GET).
 /// </summary>
-internal sealed class VaultedTokenGuard(OperationServices services, PaymentMethodMirror mirror)
+internal sealed class VaultedTokenGuard(OperationServices services, PaymentMethodMirror mirror, VaultBindings bindings)
 {
     /// <summary>As below, for a whole <c>payment_source</c> object (capture and authorize accept one too).</summary>
     public Task EnsureOwnedAsync(Payment payment, JsonObject? paymentSource, string field, CancellationToken cancellationToken)
@@ -72,8 +73,7 @@ internal sealed class VaultedTokenGuard(OperationServices services, PaymentMetho
             return;
         }
 
-        var customer = await services.Commercetools.GetCustomerAsync(customerId, cancellationToken);
-        var payPalUserId = customer is null ? null : CustomerVault.PayPalUserId(customer);
+        var payPalUserId = await bindings.GetAsync(customerId, cancellationToken);
         if (payPalUserId is null)
         {
             throw notOwned;

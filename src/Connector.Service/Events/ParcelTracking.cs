@@ -72,14 +72,15 @@ internal sealed partial class ParcelTracking(
             }
 
             var payments = await commercetools.GetPaymentsByIdsAsync([.. (order.PaymentInfo?.Payments ?? []).Select(p => p.Id).OfType<string>()], cancellationToken);
-            var payment = payments.FirstOrDefault(p => p.Custom?.GetString(ConnectorContract.PayPalOrderIdField) is not null
+            // The payment's own order (its interfaceId), not the PayPalOrderId field a shopper can write.
+            var payment = payments.FirstOrDefault(p => PaymentGuard.AnchoredOrderId(p) is not null
                 && PaymentActions.LastSuccessful(p, TransactionType.Charge) is not null);
             if (payment is null)
             {
                 return Skip(orderId, "the order has no PayPal payment with a successful Charge");
             }
 
-            var payPalOrderId = payment.Custom!.GetString(ConnectorContract.PayPalOrderIdField)!;
+            var payPalOrderId = PaymentGuard.AnchoredOrderId(payment)!;
             var captureId = PaymentActions.LastSuccessful(payment, TransactionType.Charge)!.InteractionId!;
             var body = TrackerBody(order, delivery, parcel, captureId, trackingNumber, country);
             var requestId = PayPalRequestIds.ForWebhookOrEvent(parcel.Id, captureId + "|" + trackingNumber);

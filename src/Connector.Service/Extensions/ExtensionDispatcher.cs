@@ -81,7 +81,11 @@ internal sealed partial class ExtensionDispatcher(
                     }
 
                     return await RunAsync(_payment, payment.Custom!, payment.Id,
-                        (op, value, ct) => op.ExecuteAsync(new PaymentOperationContext(payment, value, input.Action), ct),
+                        (op, value, ct) =>
+                        {
+                            PaymentGuard.EnsureAllowed(payment, op.Name);
+                            return op.ExecuteAsync(new PaymentOperationContext(payment, value, input.Action), ct);
+                        },
                         (op, value, result) => ActionEnvelope.ForPayment(op.Name, o.InteractionTypeKey, value, result, timeProvider.GetUtcNow()),
                         op => op.Name, deadline.Token, requestAborted);
                 }
@@ -142,6 +146,11 @@ internal sealed partial class ExtensionDispatcher(
             {
                 Log.OperationRejected(logger, name(operation), resourceId, e.Message);
                 return ExtensionOutcome.InvalidInput(e.Message);
+            }
+            catch (OperationRefusedException e)
+            {
+                Log.OperationRejected(logger, name(operation), resourceId, e.Message);
+                return ExtensionOutcome.InvalidOperation(e.Message);
             }
             catch (PayPalApiException e) when (!e.IsTransient && e.StatusCode != System.Net.HttpStatusCode.Unauthorized)
             {

@@ -9,14 +9,20 @@ namespace Connector.Service.Extensions;
 internal static class PaymentActions
 {
     /// <summary>
-    /// Records a PayPal money movement as a transaction, keyed by (type, interactionId): adds it when absent,
-    /// moves its state forward when present (a webhook may have recorded it first), and does nothing otherwise.
+    /// Records a PayPal money movement as a transaction, keyed by (type, interactionId, amount): adds it when absent,
+    /// moves its state forward when present (a webhook may have recorded it first), and does nothing otherwise. The amount
+    /// is part of the key because a shopper can add Initial transactions through My Payments: one naming a PayPal id with
+    /// another amount is never taken for PayPal's.
     /// </summary>
     public static IEnumerable<UpdateAction> RecordTransaction(Payment payment, TransactionType type, PayPalMoney? amount, string interactionId,
         TransactionState state, DateTimeOffset timestamp, Money? fallbackAmount = null)
     {
         var typeName = type.ToString();
-        var existing = payment.Transactions.FirstOrDefault(t => t.Type == typeName && t.InteractionId == interactionId);
+        Money? reported = amount is not null
+            ? Money.FromPayPalValue(amount.Value, amount.CurrencyCode, CommercetoolsDigits(payment, amount.CurrencyCode))
+            : null;
+        var existing = payment.Transactions.FirstOrDefault(t => t.Type == typeName && t.InteractionId == interactionId
+            && (reported is null || SameAmount(t.Amount, reported.Value)));
         if (existing is not null)
         {
             if (Enum.TryParse<TransactionState>(existing.State, out var current) && TransactionStates.CanMove(current, state))
@@ -27,9 +33,7 @@ internal static class PaymentActions
             yield break;
         }
 
-        var money = amount is not null
-            ? Money.FromPayPalValue(amount.Value, amount.CurrencyCode, CommercetoolsDigits(payment, amount.CurrencyCode))
-            : fallbackAmount ?? throw new InvalidOperationException("PayPal reported no amount for " + interactionId);
+        var money = reported ?? fallbackAmount ?? throw new InvalidOperationException("PayPal reported no amount for " + interactionId);
         yield return new AddTransaction(new TransactionDraft
         {
             Type = typeName,
@@ -80,6 +84,84 @@ internal static class PaymentActions
     public static TypedMoney ToTypedMoney(Money money) => new() { CurrencyCode = money.CurrencyCode, CentAmount = money.MinorUnits };
 
     public static Money ToMoney(TypedMoney money) => Money.FromCommercetools(money.CentAmount, money.CurrencyCode, money.FractionDigits);
+
+    private static bool SameAmount(TypedMoney recorded, Money reported) =>
+        recorded.CurrencyCode == reported.CurrencyCode && ToMoney(recorded).CompareTo(reported) == 0;
+
+    /// <summary>
+    /// Status fields from the order, skipping values already set (a no-op costs an update call) and never moving the status
+    /// back: an APPROVED read or event after COMPLETED leaves COMPLETED in place.
+    /// </summary>
+    public static IEnumerable<UpdateAction> StatusFieldsForward(Payment payment, PayPalOrder order)
+    {
+        var current = payment.PaymentStatus?.InterfaceCode;
+        if (order.Status is { Length: > 0 } status && current is not null && Rank(status) < Rank(current))
+        {
+            yield break;
+        }
+
+        foreach (var action in StatusFields(order))
+        {
+            var unchanged = action switch
+            {
+                SetStatusInterfaceCode c => c.InterfaceCode == current,
+                SetStatusInterfaceText t => t.InterfaceText == payment.PaymentStatus?.InterfaceText,
+                SetMethodInfoMethod m => m.Method == payment.PaymentMethodInfo?.Method,
+                _ => false,
+            };
+            if (!unchanged)
+            {
+                yield return action;
+            }
+        }
+    }
+
+    private static int Rank(string orderStatus) => orderStatus.ToUpperInvariant() switch
+    {
+        "CREATED" => 0,
+        "SAVED" or "PAYER_ACTION_REQUIRED" => 1,
+        "APPROVED" or "PENDING_APPROVAL" => 2,
+        "COMPLETED" or "VOIDED" => 3,
+        _ => 1,
+    };
+
+    /// <summary>
+    /// Everything PayPal reports of an order that the payment lacks: its authorizations (and their voids), captures and
+    /// refunds as transactions, each added once per PayPal id and only ever moved forward, and the status fields. The same
+    /// code serves reads (reconcile on read), "already done" answers, webhooks' repairs and the reconciler.
+    /// </summary>
+    public static List<UpdateAction> Reconcile(Payment payment, PayPalOrder order, DateTimeOffset now)
+    {
+        var actions = new List<UpdateAction>();
+        foreach (var unit in order.PurchaseUnits)
+        {
+            foreach (var authorization in unit.Payments?.Authorizations ?? [])
+            {
+                actions.AddRange(RecordTransaction(payment, TransactionType.Authorization, authorization.Amount, authorization.Id,
+                    TransactionStates.FromAuthorizationStatus(authorization.Status), now));
+                if (string.Equals(authorization.Status, "VOIDED", StringComparison.OrdinalIgnoreCase))
+                {
+                    actions.AddRange(RecordTransaction(payment, TransactionType.CancelAuthorization, authorization.Amount, authorization.Id,
+                        TransactionState.Success, now));
+                }
+            }
+
+            foreach (var capture in unit.Payments?.Captures ?? [])
+            {
+                actions.AddRange(RecordTransaction(payment, TransactionType.Charge, capture.Amount, capture.Id,
+                    TransactionStates.FromCaptureStatus(capture.Status), now));
+            }
+
+            foreach (var refund in unit.Payments?.Refunds ?? [])
+            {
+                actions.AddRange(RecordTransaction(payment, TransactionType.Refund, refund.Amount, refund.Id,
+                    TransactionStates.FromRefundStatus(refund.Status), now));
+            }
+        }
+
+        actions.AddRange(StatusFieldsForward(payment, order));
+        return actions;
+    }
 
     private static int? CommercetoolsDigits(Payment payment, string currency) =>
         string.Equals(payment.AmountPlanned.CurrencyCode, currency, StringComparison.Ordinal) ? payment.AmountPlanned.FractionDigits : null;

@@ -15,6 +15,9 @@ internal static class OperationOutcome
     /// <summary>The request was invalid: 400 InvalidInput.</summary>
     public const string InvalidInput = "invalid_input";
 
+    /// <summary>The request was well-formed but not allowed for this payment or caller: 400 InvalidOperation, before any PayPal call.</summary>
+    public const string Refused = "refused";
+
     /// <summary>PayPal or commercetools unavailable, slow or refusing our credentials: 400 InvalidOperation, retryable.</summary>
     public const string UpstreamError = "upstream_error";
 
@@ -25,6 +28,7 @@ internal static class OperationOutcome
     public static string Classify(Exception exception) => exception switch
     {
         DomainValidationException => InvalidInput,
+        OperationRefusedException => Refused,
         PayPalApiException e when !e.IsTransient && e.StatusCode != System.Net.HttpStatusCode.Unauthorized => BusinessError,
         PayPalApiException or CommercetoolsApiException or OperationCanceledException => UpstreamError,
         _ => InternalError,

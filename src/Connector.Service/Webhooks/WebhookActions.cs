@@ -33,7 +33,7 @@ internal static class WebhookActions
         {
             case "CHECKOUT.ORDER.APPROVED" or "CHECKOUT.ORDER.COMPLETED":
                 var order = Read(evt, PayPalJsonContext.Default.PayPalOrder);
-                actions.AddRange(StatusFields(payment, order));
+                actions.AddRange(PaymentActions.StatusFieldsForward(payment, order));
                 break;
             case "PAYMENT.AUTHORIZATION.CREATED":
                 var authorization = Read(evt, PayPalJsonContext.Default.PayPalAuthorization);
@@ -92,43 +92,6 @@ internal static class WebhookActions
         var positive = amount is { Value: ['-', .. var rest] } ? amount with { Value = rest } : amount;
         return PaymentActions.RecordTransaction(payment, type, positive, id, state, now, fallback).ToList();
     }
-
-    /// <summary>
-    /// Status fields from the order, skipping values already set (a no-op costs an update call) and never moving the status
-    /// back: an APPROVED event delivered after COMPLETED leaves COMPLETED in place.
-    /// </summary>
-    private static IEnumerable<UpdateAction> StatusFields(Payment payment, PayPalOrder order)
-    {
-        var current = payment.PaymentStatus?.InterfaceCode;
-        if (order.Status is { Length: > 0 } status && current is not null && Rank(status) < Rank(current))
-        {
-            yield break;
-        }
-
-        foreach (var action in PaymentActions.StatusFields(order))
-        {
-            var unchanged = action switch
-            {
-                SetStatusInterfaceCode c => c.InterfaceCode == current,
-                SetStatusInterfaceText t => t.InterfaceText == payment.PaymentStatus?.InterfaceText,
-                SetMethodInfoMethod m => m.Method == payment.PaymentMethodInfo?.Method,
-                _ => false,
-            };
-            if (!unchanged)
-            {
-                yield return action;
-            }
-        }
-    }
-
-    private static int Rank(string orderStatus) => orderStatus.ToUpperInvariant() switch
-    {
-        "CREATED" => 0,
-        "SAVED" or "PAYER_ACTION_REQUIRED" => 1,
-        "APPROVED" or "PENDING_APPROVAL" => 2,
-        "COMPLETED" or "VOIDED" => 3,
-        _ => 1,
-    };
 
     private static T Read<T>(PayPalWebhookEvent evt, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
     {

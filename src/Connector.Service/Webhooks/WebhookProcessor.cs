@@ -22,7 +22,7 @@ internal enum WebhookOutcome
 
 /// <summary>
 /// Applies one verified PayPal event to commercetools exactly once. The common case costs two calls: one payment query
-/// (by interfaceId or PayPalOrderId) and one update at the version read. A 409 means someone else changed the payment
+/// (by interfaceId, which the connector sets and no shopper can write) and one update at the version read. A 409 means someone else changed the payment
 /// meanwhile: re-read it and recompute the actions (which may now be none), a bounded number of times, without sleeping.
 /// There is no event-id dedupe store: the apply itself is idempotent, and a store would cost a write per event and,
 /// written before the apply, could mark an event done that never reached commercetools.
@@ -129,7 +129,7 @@ internal sealed partial class WebhookProcessor(
     });
 
     /// <summary>
-    /// One query: the payment whose interfaceId or PayPalOrderId is the event's order; for refunds and reversals that carry
+    /// One query: the payment whose interfaceId is the event's order; for refunds and reversals that carry
     /// no order id, the payment holding the capture as a transaction.
     /// </summary>
     private async Task<Payment?> FindPaymentAsync(PayPalWebhookEvent evt, CancellationToken cancellationToken)
@@ -138,11 +138,13 @@ internal sealed partial class WebhookProcessor(
         if (evt.OrderId is { } orderId)
         {
             var id = CommercetoolsClient.EscapePredicateString(orderId);
-            where = $"interfaceId=\"{id}\" or custom(fields({ConnectorContract.PayPalOrderIdField}=\"{id}\"))";
+            // interfaceId only: PayPalOrderId is a custom field a shopper can write on their own payment.
+            where = $"interfaceId=\"{id}\"";
         }
         else if (evt.CaptureId is { } captureId)
         {
-            where = $"transactions(interactionId=\"{CommercetoolsClient.EscapePredicateString(captureId)}\" and type=\"Charge\")";
+            // A shopper can add Initial transactions naming any id through My Payments; PayPal's charges are never Initial.
+            where = $"transactions(interactionId=\"{CommercetoolsClient.EscapePredicateString(captureId)}\" and type=\"Charge\" and state != \"Initial\")";
         }
         else
         {

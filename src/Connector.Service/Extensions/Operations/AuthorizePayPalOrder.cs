@@ -12,13 +12,6 @@ internal sealed class AuthorizePayPalOrder(OperationServices services, VaultedTo
 {
     public override string Name => "authorizePayPalOrder";
 
-    protected override TransactionType TransactionType => TransactionType.Authorization;
-
     protected override Task<PayPalResponse<PayPalOrder>> CallPayPalAsync(string orderId, JsonObject? body, string requestId, CancellationToken cancellationToken) =>
         Services.PayPal.AuthorizeOrderAsync(orderId, body, requestId, cancellationToken);
-
-    protected override IEnumerable<(string Id, string? Status, PayPalMoney? Amount)> MovedMoney(PayPalOrder order) =>
-        PaymentActions.Authorizations(order).Select(a => (a.Id, a.Status, a.Amount));
-
-    protected override TransactionState State(string? status) => TransactionStates.FromAuthorizationStatus(status);
 }

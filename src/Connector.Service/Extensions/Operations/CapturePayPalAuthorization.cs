@@ -1,13 +1,15 @@
 using System.Text.Json;
 using Connector.Commercetools.Models;
 using Connector.Domain;
+using Connector.PayPal;
 using Connector.PayPal.Models;
 
 namespace Connector.Service.Extensions.Operations;
 
 /// <summary>
 /// <c>capturePayPalAuthorizationRequest</c>: captures all or part of an authorization (<c>amount</c> in major units,
-/// <c>final_capture</c>, <c>invoice_id</c>, <c>note_to_payer</c>); the Charge records what PayPal actually captured.
+/// <c>final_capture</c>, <c>invoice_id</c>, <c>note_to_payer</c>, <c>idempotencyKey</c>); the Charge records what PayPal
+/// actually captured. The request id is the capture's intent, never the payment version, so a retry captures once.
 /// </summary>
 internal sealed class CapturePayPalAuthorization(OperationServices services) : IPaymentOperation
 {
@@ -26,11 +28,23 @@ internal sealed class CapturePayPalAuthorization(OperationServices services) : I
             InvoiceId = RequestJson.OptionalString(request, "invoice_id", field),
             NoteToPayer = RequestJson.OptionalString(request, "note_to_payer", field),
         };
-        var response = await services.PayPal.CaptureAuthorizationAsync(authorization.InteractionId!, body, PaymentLookups.RequestId(context, Name), cancellationToken);
-        var capture = response.Value!;
-        var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.Charge, capture.Amount, capture.Id,
-            TransactionStates.FromCaptureStatus(capture.Status), services.Time.GetUtcNow(), amount).ToList();
-        return OperationResult.Json(response.Raw, actions);
+        var requestId = PaymentLookups.IntentRequestId(context, Name, authorization.InteractionId!, request,
+            body.Amount is { } a ? $"{a.Value} {a.CurrencyCode}" : "full", body.FinalCapture?.ToString(), body.InvoiceId, body.NoteToPayer);
+        try
+        {
+            var response = await services.PayPal.CaptureAuthorizationAsync(authorization.InteractionId!, body, requestId, cancellationToken);
+            var capture = response.Value!;
+            var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.Charge, capture.Amount, capture.Id,
+                TransactionStates.FromCaptureStatus(capture.Status), services.Time.GetUtcNow(), amount).ToList();
+            return OperationResult.Json(response.Raw, actions);
+        }
+        catch (PayPalApiException e) when (amount is null && e.Issues.Any(i => i is "AUTHORIZATION_ALREADY_CAPTURED" or "PREVIOUSLY_CAPTURED")
+            && PaymentGuard.AnchoredOrderId(context.Payment) is { } orderId)
+        {
+            // A full capture whose answer was lost: record what PayPal did (the order lists the capture).
+            var order = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
+            return OperationResult.Json(order.Raw, [.. PaymentActions.Reconcile(context.Payment, order.Value!, services.Time.GetUtcNow())]);
+        }
     }
 }
 

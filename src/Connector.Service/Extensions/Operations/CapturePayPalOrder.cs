@@ -12,13 +12,6 @@ internal sealed class CapturePayPalOrder(OperationServices services, VaultedToke
 {
     public override string Name => "capturePayPalOrder";
 
-    protected override TransactionType TransactionType => TransactionType.Charge;
-
     protected override Task<PayPalResponse<PayPalOrder>> CallPayPalAsync(string orderId, JsonObject? body, string requestId, CancellationToken cancellationToken) =>
         Services.PayPal.CaptureOrderAsync(orderId, body, requestId, cancellationToken);
-
-    protected override IEnumerable<(string Id, string? Status, PayPalMoney? Amount)> MovedMoney(PayPalOrder order) =>
-        PaymentActions.Captures(order).Select(c => (c.Id, c.Status, c.Amount));
-
-    protected override TransactionState State(string? status) => TransactionStates.FromCaptureStatus(status);
 }

@@ -11,10 +11,11 @@ namespace Connector.Service.Extensions.Operations;
 
 /// <summary>
 /// <c>createPayPalOrderRequest</c>: creates a PayPal order for the payment. Amounts always come from commercetools
-/// (the payment's <c>amountPlanned</c> and its cart), never from the caller, so a shopper with a My Payments token
-/// cannot change the price. Records <c>PayPalOrderId</c>, the interface id and the status fields; no transaction.
+/// (what the payment's cart still owes, or <c>amountPlanned</c> for a payment in no cart), never from the caller, so a
+/// shopper with a My Payments token cannot change the price. Records <c>PayPalOrderId</c>, the interface id (the
+/// payment's own order from now on), the amount put on the order (an interface interaction) and the status fields.
 /// </summary>
-internal sealed class CreatePayPalOrder(OperationServices services, VaultedTokenGuard vaultedTokens) : IPaymentOperation
+internal sealed class CreatePayPalOrder(OperationServices services, VaultedTokenGuard vaultedTokens, VaultBindings vaultBindings) : IPaymentOperation
 {
     private static readonly HashSet<string> PaymentSources = ["paypal", "venmo", "card", "pay_upon_invoice", "google_pay", "apple_pay", "token"];
 
@@ -52,8 +53,21 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
         }
 
         var customId = RequestJson.OptionalString(request, "custom_id", field);
-        var invoiceId = RequestJson.OptionalString(request, "custom_invoice_id", field) ?? payment.Id;
+        var requestedInvoiceId = RequestJson.OptionalString(request, "custom_invoice_id", field);
+        if (requestedInvoiceId is not null && PaymentGuard.IsShopperChange(payment))
+        {
+            // PayPal reports disputes and refunds by invoice id: a shopper must not make one payment pose as another.
+            throw new OperationRefusedException($"{field}.custom_invoice_id cannot be set with a shopper's token.");
+        }
+
+        var invoiceId = requestedInvoiceId ?? payment.Id;
         var storeInVault = RequestJson.OptionalBool(request, "storeInVaultOnSuccess", field);
+        if (payment.Transactions.Any(t => t.Type is nameof(TransactionType.Charge) or nameof(TransactionType.Authorization)
+                && t.State is nameof(TransactionState.Success) or nameof(TransactionState.Pending)))
+        {
+            throw new OperationRefusedException($"{field}: the payment has already moved money with its PayPal order; use a new payment for a new order.");
+        }
+
         if (source is { } vaultSource)
         {
             await vaultedTokens.EnsureOwnedAsync(payment, vaultSource.Key, vaultSource.Value, field, cancellationToken);
@@ -70,9 +84,9 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
         }
 
         var checkoutCart = cart is null ? null : CartMapping.ToCheckoutCart(cart);
-        ShopperPayments.EnsureAmountFromCart(payment, checkoutCart, amountPlanned, field);
+        var purchase = PaymentGuard.PurchaseAmount(payment, cart, field);
         var locale = cart?.Locale;
-        var plan = PurchaseUnitPlanner.Plan(amountPlanned, checkoutCart, new PlannerOptions
+        var plan = PurchaseUnitPlanner.Plan(purchase, checkoutCart, new PlannerOptions
         {
             InvoiceId = invoiceId,
             CustomId = customId,
@@ -94,7 +108,7 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
             var (sourceKey, sourceValue) = source.Value;
             if (sourceKey == PayUponInvoiceKey)
             {
-                PayUponInvoice.EnsureApplicable(amountPlanned, checkoutCart);
+                PayUponInvoice.EnsureApplicable(purchase, checkoutCart);
                 if (clientMetadataId is null)
                 {
                     throw new DomainValidationException($"{field}.clientMetadataId is required for Pay Upon Invoice (PayPal's fraud check needs it).");
@@ -131,11 +145,13 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
 
         var response = await services.PayPal.CreateOrderAsync(body, PaymentLookups.RequestId(context, Name), clientMetadataId, cancellationToken);
         var order = response.Value!;
-        var actions = new List<UpdateAction> { new SetCustomField(PaymentLookups.OrderIdField, CustomFieldValues.String(order.Id)) };
-        if (string.IsNullOrEmpty(payment.InterfaceId))
+        // The interfaceId is what every later operation trusts (a shopper cannot write it); PayPalOrderId stays for clients.
+        var actions = new List<UpdateAction>
         {
-            actions.Add(new SetInterfaceId(order.Id));
-        }
+            new SetCustomField(PaymentLookups.OrderIdField, CustomFieldValues.String(order.Id)),
+            new SetInterfaceId(order.Id),
+            PaymentGuard.RecordOrderAmount(services.Options.InteractionTypeKey, order.Id, purchase, services.Time.GetUtcNow()),
+        };
 
         if (customId is not null)
         {
@@ -196,8 +212,7 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
             _ => new JsonObject { ["store_in_vault"] = "ON_SUCCESS" },
         };
 
-        var customer = await services.Commercetools.GetCustomerAsync(customerId, cancellationToken);
-        if (customer?.Custom?.GetString(ConnectorContract.PayPalUserIdField) is { Length: > 0 } payPalUserId)
+        if (await vaultBindings.GetAsync(customerId, cancellationToken) is { } payPalUserId)
         {
             attributes["customer"] = new JsonObject { ["id"] = payPalUserId };
         }

@@ -1,6 +1,11 @@
+using Connector.Domain;
+
 namespace Connector.Service.Extensions.Operations;
 
-/// <summary><c>getPayPalCaptureRequest</c>: reads a capture (the given <c>captureId</c> or the last successful Charge).</summary>
+/// <summary>
+/// <c>getPayPalCaptureRequest</c>: reads a capture of this payment (the given <c>captureId</c> or the last successful
+/// Charge) and moves its Charge forward to what PayPal reports (a Pending capture that completed becomes Success).
+/// </summary>
 internal sealed class GetPayPalCapture(OperationServices services) : IPaymentOperation
 {
     public string Name => "getPayPalCapture";
@@ -9,8 +14,10 @@ internal sealed class GetPayPalCapture(OperationServices services) : IPaymentOpe
     {
         var field = Name + "Request";
         var request = RequestJson.ParseObject(context.RequestValue, field);
-        var charge = PaymentLookups.Charge(context.Payment, request, "captureId", field);
+        var charge = PaymentLookups.Charge(context.Payment, request, "captureId", field, anyState: true);
         var response = await services.PayPal.GetCaptureAsync(charge.InteractionId!, cancellationToken);
-        return OperationResult.Json(response.Raw);
+        var capture = response.Value!;
+        return OperationResult.Json(response.Raw, [.. PaymentActions.RecordTransaction(context.Payment, TransactionType.Charge, capture.Amount, capture.Id,
+            TransactionStates.FromCaptureStatus(capture.Status), services.Time.GetUtcNow(), PaymentActions.ToMoney(charge.Amount))]);
     }
 }

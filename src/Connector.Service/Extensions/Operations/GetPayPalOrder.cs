@@ -1,8 +1,9 @@
-using Connector.Commercetools.Models;
-
 namespace Connector.Service.Extensions.Operations;
 
-/// <summary><c>getPayPalOrderRequest</c>: reads the order and refreshes the status fields.</summary>
+/// <summary>
+/// <c>getPayPalOrderRequest</c>: reads the payment's own order and reconciles: authorizations, captures and refunds that
+/// PayPal reports but commercetools lacks are recorded (once per PayPal id, states only forward), with the status fields.
+/// </summary>
 internal sealed class GetPayPalOrder(OperationServices services) : IPaymentOperation
 {
     public string Name => "getPayPalOrder";
@@ -13,6 +14,7 @@ internal sealed class GetPayPalOrder(OperationServices services) : IPaymentOpera
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var orderId = PaymentLookups.OrderId(context.Payment, request, field);
         var response = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
-        return OperationResult.Json(response.Raw, [.. PaymentActions.StatusFields(response.Value!)]);
+        return OperationResult.Json(response.Raw,
+            [.. PaymentGuard.AdoptionActions(context.Payment, orderId), .. PaymentActions.Reconcile(context.Payment, response.Value!, services.Time.GetUtcNow())]);
     }
 }

@@ -8,12 +8,16 @@ using Connector.Service.Customers;
 namespace Connector.Service.Extensions.Operations;
 
 /// <summary>
-/// Capturing or authorizing a whole approved order: one PayPal call with the deterministic request id, then one
-/// transaction per capture or authorization PayPal reports (with the amount PayPal actually moved), the status
-/// fields, and the PaymentMethod mirror when the order vaulted its instrument.
+/// Capturing or authorizing the payment's own approved order: the cart is read first (what the payment may move must
+/// still be what the order is for), then one PayPal call with a request id keyed by the order, then one transaction per
+/// capture or authorization PayPal reports (with the amount PayPal actually moved), the status fields, and the
+/// PaymentMethod mirror when the order vaulted its instrument. When PayPal answers that the order is already captured or
+/// authorized (the first answer was lost), the order is read and what PayPal did is recorded instead of a failure.
 /// </summary>
 internal abstract class OrderPaymentOperation(OperationServices services, VaultedTokenGuard vaultedTokens, PaymentMethodMirror vaultMirror) : IPaymentOperation
 {
+    private static readonly HashSet<string> AlreadyDone = ["ORDER_ALREADY_CAPTURED", "ORDER_ALREADY_AUTHORIZED", "ORDER_ALREADY_COMPLETED"];
+
     public abstract string Name { get; }
 
     protected OperationServices Services => services;
@@ -21,35 +25,39 @@ internal abstract class OrderPaymentOperation(OperationServices services, Vaulte
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
         var field = Name + "Request";
+        var payment = context.Payment;
         var request = RequestJson.ParseObject(context.RequestValue, field);
-        var orderId = PaymentLookups.OrderId(context.Payment, request, field);
+        var orderId = PaymentLookups.OrderId(payment, request, field);
         var source = RequestJson.OptionalObject(request, "payment_source", field);
         var body = source is null ? null : new JsonObject { ["payment_source"] = source.DeepClone() };
-        await vaultedTokens.EnsureOwnedAsync(context.Payment, body?["payment_source"] as JsonObject, field, cancellationToken);
+        await vaultedTokens.EnsureOwnedAsync(payment, body?["payment_source"] as JsonObject, field, cancellationToken);
+
+        var cart = await services.Commercetools.FindCartByPaymentAsync(payment.Id, cancellationToken);
+        var purchase = PaymentGuard.PurchaseAmount(payment, cart, field);
+        PaymentGuard.EnsureOrderAmount(payment, orderId, purchase, field);
+
         // An order is captured or authorized once, so the request id is keyed by the order, not the payment version:
         // a client that retries after a 409 (say, a webhook updated the payment meanwhile) gets PayPal's stored answer
         // instead of ORDER_ALREADY_CAPTURED.
-        var requestId = PayPalRequestIds.For(context.Payment.Id, Name, 0, orderId + "|" + (source?.ToJsonString() ?? ""));
-        var response = await CallPayPalAsync(orderId, body, requestId, cancellationToken);
-        var order = response.Value!;
-        var now = services.Time.GetUtcNow();
-        var actions = new List<UpdateAction>();
-        foreach (var (id, status, amount) in MovedMoney(order))
+        var requestId = PayPalRequestIds.For(payment.Id, Name, 0, orderId + "|" + (source?.ToJsonString() ?? ""));
+        PayPalResponse<PayPalOrder> response;
+        try
         {
-            actions.AddRange(PaymentActions.RecordTransaction(context.Payment, TransactionType, amount, id, State(status), now));
+            response = await CallPayPalAsync(orderId, body, requestId, cancellationToken);
+        }
+        catch (PayPalApiException e) when (e.Issues.Any(AlreadyDone.Contains))
+        {
+            response = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
         }
 
-        actions.AddRange(PaymentActions.StatusFields(order));
+        var order = response.Value!;
+        var now = services.Time.GetUtcNow();
+        var actions = new List<UpdateAction>(PaymentGuard.AdoptionActions(payment, orderId));
+        actions.AddRange(PaymentActions.Reconcile(payment, order, now));
         // Vault-on-success: the order's instrument is now a saved token; mirror it as a PaymentMethod (best effort).
-        await vaultMirror.MirrorVaultedOrderAsync(context.Payment, order, cancellationToken);
+        await vaultMirror.MirrorVaultedOrderAsync(payment, order, cancellationToken);
         return OperationResult.Json(response.Raw, actions);
     }
 
-    protected abstract TransactionType TransactionType { get; }
-
     protected abstract Task<PayPalResponse<PayPalOrder>> CallPayPalAsync(string orderId, JsonObject? body, string requestId, CancellationToken cancellationToken);
-
-    protected abstract IEnumerable<(string Id, string? Status, PayPalMoney? Amount)> MovedMoney(PayPalOrder order);
-
-    protected abstract TransactionState State(string? status);
 }

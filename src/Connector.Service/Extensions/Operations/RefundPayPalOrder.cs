@@ -1,12 +1,16 @@
 using Connector.Commercetools.Models;
 using Connector.Domain;
+using Connector.PayPal;
 using Connector.PayPal.Models;
 
 namespace Connector.Service.Extensions.Operations;
 
 /// <summary>
-/// <c>refundPayPalOrderRequest</c>: refunds a capture fully (no amount: all that is left) or partly; records a Refund with
-/// the amount PayPal refunded and its refund id.
+/// <c>refundPayPalOrderRequest</c>: refunds a capture of this payment fully (no amount: all that is left) or partly;
+/// records a Refund with the amount PayPal refunded and its refund id. The request id is the refund's intent (capture,
+/// amount, note, invoice id, optional <c>idempotencyKey</c>), so a retry never refunds twice. When PayPal answers that
+/// the capture is already fully refunded (a full refund whose answer was lost), the order is read and its refunds are
+/// recorded instead of a failure.
 /// </summary>
 internal sealed class RefundPayPalOrder(OperationServices services) : IPaymentOperation
 {
@@ -24,10 +28,20 @@ internal sealed class RefundPayPalOrder(OperationServices services) : IPaymentOp
             NoteToPayer = RequestJson.OptionalString(request, "note_to_payer", field),
             InvoiceId = RequestJson.OptionalString(request, "invoice_id", field),
         };
-        var response = await services.PayPal.RefundCaptureAsync(charge.InteractionId!, body, PaymentLookups.RequestId(context, Name), cancellationToken);
-        var refund = response.Value!;
-        var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.Refund, refund.Amount, refund.Id,
-            TransactionStates.FromRefundStatus(refund.Status), services.Time.GetUtcNow(), amount).ToList();
-        return OperationResult.Json(response.Raw, actions);
+        var requestId = PaymentLookups.IntentRequestId(context, Name, charge.InteractionId!, request,
+            body.Amount is { } a ? $"{a.Value} {a.CurrencyCode}" : "full", body.NoteToPayer, body.InvoiceId);
+        try
+        {
+            var response = await services.PayPal.RefundCaptureAsync(charge.InteractionId!, body, requestId, cancellationToken);
+            var refund = response.Value!;
+            var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.Refund, refund.Amount, refund.Id,
+                TransactionStates.FromRefundStatus(refund.Status), services.Time.GetUtcNow(), amount).ToList();
+            return OperationResult.Json(response.Raw, actions);
+        }
+        catch (PayPalApiException e) when (amount is null && e.Issues.Contains("CAPTURE_FULLY_REFUNDED") && PaymentGuard.AnchoredOrderId(context.Payment) is { } orderId)
+        {
+            var order = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
+            return OperationResult.Json(order.Raw, [.. PaymentActions.Reconcile(context.Payment, order.Value!, services.Time.GetUtcNow())]);
+        }
     }
 }

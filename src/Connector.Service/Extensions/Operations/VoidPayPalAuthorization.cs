@@ -1,5 +1,7 @@
 using Connector.Commercetools.Models;
 using Connector.Domain;
+using Connector.PayPal;
+using Connector.PayPal.Models;
 
 namespace Connector.Service.Extensions.Operations;
 
@@ -13,7 +15,19 @@ internal sealed class VoidPayPalAuthorization(OperationServices services) : IPay
         var field = Name + "Request";
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var authorization = PaymentLookups.Authorization(context.Payment, request, field);
-        var response = await services.PayPal.VoidAuthorizationAsync(authorization.InteractionId!, PaymentLookups.RequestId(context, Name), cancellationToken);
+        // An authorization is voided once: the request id is the authorization's, whatever the payment version.
+        var requestId = PaymentLookups.IntentRequestId(context, Name, authorization.InteractionId!, request);
+        PayPalResponse<PayPalAuthorization> response;
+        try
+        {
+            response = await services.PayPal.VoidAuthorizationAsync(authorization.InteractionId!, requestId, cancellationToken);
+        }
+        catch (PayPalApiException e) when (e.Issues.Contains("PREVIOUSLY_VOIDED") || e.Issues.Contains("AUTHORIZATION_VOIDED"))
+        {
+            // Voided before (the first answer was lost): record it.
+            response = await services.PayPal.GetAuthorizationAsync(authorization.InteractionId!, cancellationToken);
+        }
+
         var voided = response.Value;
         var state = voided is null ? TransactionState.Success : TransactionStates.FromAuthorizationStatus(voided.Status);
         var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.CancelAuthorization, voided?.Amount, authorization.InteractionId!,
