@@ -1,6 +1,7 @@
 using Emulator.PayPal.Approval;
 using Emulator.PayPal.Auth;
 using Emulator.PayPal.Control;
+using Emulator.PayPal.Disputes;
 using Emulator.PayPal.Infrastructure;
 using Emulator.PayPal.Orders;
 using Emulator.PayPal.Payments;
@@ -35,6 +36,7 @@ public static class PayPalEmulatorApp
         services.AddSingleton<VaultService>();
         services.AddSingleton<OrderUpdates>();
         services.AddSingleton<PaymentsService>();
+        services.AddSingleton<DisputeService>();
         services.AddSingleton<WebhookSigner>();
         services.AddSingleton<WebhookDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<WebhookDispatcher>());
@@ -51,6 +53,7 @@ public static class PayPalEmulatorApp
         app.MapApprovalPage();
         app.MapWebhookCertificate();
         app.MapControlApi();
+        app.MapDisputeControl();
 
         var api = app.MapGroup(string.Empty).AddEndpointFilter(AuthEndpoints.RequireBearer);
         api.MapIdentityApi();
@@ -58,6 +61,8 @@ public static class PayPalEmulatorApp
         api.MapPaymentsApi();
         api.MapVaultApi();
         api.MapWebhooksApi();
+        api.MapDisputesApi();
+        api.AddEndpointFilter(DisputeHold.Filter);
 
         app.MapFallback(() => ErrorHandlingMiddleware.Envelope(new PayPalApiException(404, "RESOURCE_NOT_FOUND", description: "The requested resource or method does not exist.")));
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Emulator.PayPal.Disputes;
 using Emulator.PayPal.Infrastructure;
 using Emulator.PayPal.Orders;
 using Emulator.PayPal.Payments;
@@ -61,7 +62,7 @@ internal static class ControlEndpoints
             "POST /emulator/captures/{id}/complete | /deny (pending captures)",
             "POST /emulator/captures/{id}/reverse {amount} (chargeback)",
             "POST /emulator/captures/{id}/refund {amount, note_to_payer} (refund from PayPal's side)",
-            "GET /emulator/webhooks/deliveries"),
+            "GET /emulator/webhooks/deliveries").WithDisputeControl(),
     });
 
     private static ApiResponse GetSettings(RuntimeSettings runtime) => new(200, SettingsJson(runtime));
