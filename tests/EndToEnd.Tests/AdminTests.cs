@@ -2,8 +2,18 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Connector.Service;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace EndToEnd.Tests;
 
@@ -234,6 +244,195 @@ public sealed partial class AdminTests(AdminSandbox admin) : IClassFixture<Admin
         stored["paypalButtonConfig"]!["buttonColor"]!.GetValue<string>().ShouldBe("blue");
         // Untouched values keep their type (the form posts strings; booleans stay booleans).
         stored["acceptPayPal"]!.GetValueKind().ShouldBe(System.Text.Json.JsonValueKind.True);
+    }
+
+    [Fact]
+    public async Task The_wrong_credential_after_the_limit_is_answered_429_with_Retry_After_while_the_merchant_elsewhere_still_gets_in()
+    {
+        // The connector sees the connection's address: this client connects from 127.0.0.11, the merchant from 127.0.0.1.
+        using var attacker = ClientFrom("127.0.0.11");
+        for (var i = 0; i < 10; i++)
+        {
+            using var refused = await ApiWithAsync(attacker, new AuthenticationHeaderValue("Bearer", $"wrong-admin-token-{i}-0123456789"));
+            refused.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        }
+
+        using (var blocked = await ApiWithAsync(attacker, new AuthenticationHeaderValue("Bearer", Token)))
+        {
+            blocked.StatusCode.ShouldBe((HttpStatusCode)429);
+            blocked.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json");
+            var wait = blocked.Headers.RetryAfter!.Delta!.Value;
+            wait.ShouldBeInRange(TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(60));
+            var problem = JsonNode.Parse(await blocked.Content.ReadAsStringAsync(Ct))!;
+            problem["status"]!.GetValue<int>().ShouldBe(429);
+            problem["detail"]!.GetValue<string>().ShouldContain($"{(int)wait.TotalSeconds} seconds");
+        }
+
+        var basic = Convert.ToBase64String(Encoding.UTF8.GetBytes("merchant:some-password-guess"));
+        using (var blocked = await ApiWithAsync(attacker, new AuthenticationHeaderValue("Basic", basic)))
+        {
+            blocked.StatusCode.ShouldBe((HttpStatusCode)429);
+        }
+
+        using (var form = await attacker.PostAsync(new Uri($"{Connector}/admin/login"), new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token }), Ct))
+        {
+            form.StatusCode.ShouldBe((HttpStatusCode)429);
+            form.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
+            form.Headers.RetryAfter!.Delta.ShouldNotBeNull();
+            (await form.Content.ReadAsStringAsync(Ct)).ShouldContain("Too many wrong admin credentials");
+            form.Headers.Contains("Set-Cookie").ShouldBeFalse();
+        }
+
+        // The merchant, connecting from elsewhere, is not affected: the token and the login form work.
+        (await ApiAsync(HttpMethod.Get, null, null)).Status.ShouldBe(HttpStatusCode.OK);
+        using var merchant = ClientFrom("127.0.0.12");
+        (await LoginAsync(merchant, Connector)).ShouldNotBeNullOrEmpty();
+    }
+
+    [Fact]
+    public async Task After_logout_the_old_login_cookie_no_longer_works_on_this_or_another_instance()
+    {
+        using var browser = ClientFrom("127.0.0.13");
+        await using var other = await OtherInstance.StartAsync(Sandbox, Token);
+        var cookie = await LoginAsync(browser, Connector);
+        var page = await PageWithCookieAsync(browser, Connector, cookie);
+        page.Status.ShouldBe(HttpStatusCode.OK);
+        (await PageWithCookieAsync(browser, other.Url, cookie)).Status.ShouldBe(HttpStatusCode.OK);
+        var csrf = FormOf(page.Html)["_csrf"];
+
+        // Logging out is a state change like saving: no GET, no POST without the page's token or from another origin.
+        using (var get = await SendWithCookieAsync(browser, HttpMethod.Get, $"{Connector}/admin/logout", cookie))
+        {
+            get.StatusCode.ShouldBe(HttpStatusCode.MethodNotAllowed);
+        }
+
+        (await LogoutAsync(browser, Connector, cookie, csrf: null, origin: Connector)).ShouldBe(HttpStatusCode.Forbidden);
+        (await LogoutAsync(browser, Connector, cookie, csrf, origin: "https://evil.example")).ShouldBe(HttpStatusCode.Forbidden);
+        (await PageWithCookieAsync(browser, Connector, cookie)).Status.ShouldBe(HttpStatusCode.OK);
+
+        (await LogoutAsync(browser, Connector, cookie, csrf, origin: Connector)).ShouldBe(HttpStatusCode.Redirect);
+
+        foreach (var instance in new[] { Connector, other.Url })
+        {
+            var after = await PageWithCookieAsync(browser, instance, cookie);
+            after.Status.ShouldBe(HttpStatusCode.Redirect, instance);
+            after.Location.ShouldBe("/admin/login");
+            using var api = await SendWithCookieAsync(browser, HttpMethod.Get, $"{instance}/admin/api/settings", cookie);
+            api.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, instance);
+            (await LogoutAsync(browser, instance, cookie, csrf, origin: instance)).ShouldBe(HttpStatusCode.Forbidden);
+        }
+
+        // A new login works again, on the other instance too.
+        var again = await LoginAsync(browser, Connector);
+        again.ShouldNotBe(cookie);
+        (await PageWithCookieAsync(browser, other.Url, again)).Status.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>A client whose connections come from <paramref name="source"/> (any 127.0.0.0/8 address is this machine).</summary>
+    private static HttpClient ClientFrom(string source) => new(new SocketsHttpHandler
+    {
+        AllowAutoRedirect = false,
+        UseCookies = false,
+        ConnectCallback = async (context, cancellationToken) =>
+        {
+            var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+            try
+            {
+                socket.Bind(new IPEndPoint(IPAddress.Parse(source), 0));
+                await socket.ConnectAsync(context.DnsEndPoint, cancellationToken);
+                return new NetworkStream(socket, ownsSocket: true);
+            }
+            catch
+            {
+                socket.Dispose();
+                throw;
+            }
+        },
+    }) { Timeout = TimeSpan.FromSeconds(30) };
+
+    private async Task<HttpResponseMessage> ApiWithAsync(HttpClient client, AuthenticationHeaderValue authorization)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{Connector}/admin/api/settings");
+        request.Headers.Authorization = authorization;
+        return await client.SendAsync(request, Ct);
+    }
+
+    /// <summary>Logs in with the token through the form and returns the login cookie's value.</summary>
+    private async Task<string> LoginAsync(HttpClient client, string instance)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{instance}/admin/login")
+        {
+            Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = Token }),
+        };
+        request.Headers.TryAddWithoutValidation("Origin", instance);
+        using var response = await client.SendAsync(request, Ct);
+        response.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var setCookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("connector-admin=", StringComparison.Ordinal));
+        return setCookie["connector-admin=".Length..setCookie.IndexOf(';', StringComparison.Ordinal)];
+    }
+
+    private static async Task<HttpStatusCode> LogoutAsync(HttpClient client, string instance, string cookie, string? csrf, string origin)
+    {
+        var form = csrf is null ? [] : new Dictionary<string, string> { ["_csrf"] = csrf };
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{instance}/admin/logout")
+        {
+            Content = new FormUrlEncodedContent(form),
+        };
+        request.Headers.TryAddWithoutValidation("Cookie", $"connector-admin={cookie}");
+        request.Headers.TryAddWithoutValidation("Origin", origin);
+        using var response = await client.SendAsync(request, Ct);
+        return response.StatusCode;
+    }
+
+    private static async Task<(HttpStatusCode Status, string Html, string? Location)> PageWithCookieAsync(HttpClient client, string instance, string cookie)
+    {
+        using var response = await SendWithCookieAsync(client, HttpMethod.Get, $"{instance}/admin/settings", cookie);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync(Ct), response.Headers.Location?.ToString());
+    }
+
+    private static async Task<HttpResponseMessage> SendWithCookieAsync(HttpClient client, HttpMethod method, string url, string cookie)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        request.Headers.TryAddWithoutValidation("Cookie", $"connector-admin={cookie}");
+        return await client.SendAsync(request, Ct);
+    }
+
+    /// <summary>A second connector on the same emulators with the same admin token, as behind a load balancer without sticky sessions.</summary>
+    private sealed class OtherInstance(WebApplication app, string url) : IAsyncDisposable
+    {
+        public string Url { get; } = url;
+
+        public static async Task<OtherInstance> StartAsync(SandboxFixture sandbox, string adminToken)
+        {
+            var info = sandbox.Info;
+            var app = ConnectorApp.Build([], b =>
+            {
+                b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
+                {
+                    ["Commercetools:ProjectKey"] = info.Commercetools.ProjectKey,
+                    ["Commercetools:ClientId"] = info.Commercetools.ClientId,
+                    ["Commercetools:ClientSecret"] = info.Commercetools.ClientSecret,
+                    ["Commercetools:ApiUrl"] = info.Commercetools.ApiUrl,
+                    ["Commercetools:AuthUrl"] = info.Commercetools.AuthUrl,
+                    ["PayPal:ClientId"] = info.PayPal.ClientId,
+                    ["PayPal:ClientSecret"] = info.PayPal.ClientSecret,
+                    ["PayPal:ApiUrl"] = info.PayPal.ApiUrl,
+                    ["Connector:ExtensionAuthorization"] = "Bearer not-used-by-admin-tests",
+                    ["Connector:AdminToken"] = adminToken,
+                });
+                b.WebHost.UseUrls("http://127.0.0.1:0");
+                b.Logging.SetMinimumLevel(LogLevel.Warning);
+            });
+            await app.StartAsync(Ct);
+            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');
+            return new OtherInstance(app, address);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await app.StopAsync(CancellationToken.None);
+            await app.DisposeAsync();
+        }
     }
 
     private async Task<JsonObject> GetCustomObjectAsync()

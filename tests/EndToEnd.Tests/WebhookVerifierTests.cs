@@ -95,7 +95,12 @@ public sealed class WebhookVerifierTests : IDisposable
     [InlineData("http://127.0.0.1:8091/v1/notifications/certs/CERT-1", false)]
     [InlineData("https://127.0.0.1:8090/cert", false)]
     [InlineData("not a url", false)]
-    public void Certificates_come_only_from_allowed_hosts(string url, bool allowed)
+    [InlineData("https://api.paypal.com/v1/oauth2/token", false)]
+    [InlineData("https://api.paypal.com/v1/notifications/certs/CERT-1?download=1", false)]
+    [InlineData("https://api.paypal.com/v1/notifications/certs/", false)]
+    [InlineData("https://api.paypal.com/v1/notifications/certs/CERT-1/../../../v2/checkout/orders", false)]
+    [InlineData("https://api.sandbox.paypal.com/v1/notifications/certs/CERT-360caa42-fca2a594-a5cafa77", true)]
+    public void Certificates_come_only_from_allowed_hosts_and_PayPal_s_certificate_path(string url, bool allowed)
     {
         var hosts = WebhookOptions.DefaultCertHosts.Append("http://127.0.0.1:8090");
         PayPalWebhookVerifier.IsAllowedCertUrl(url, hosts).ShouldBe(allowed);

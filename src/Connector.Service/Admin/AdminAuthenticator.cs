@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text;
@@ -7,51 +8,61 @@ namespace Connector.Service.Admin;
 
 /// <summary>
 /// Who may use the settings page: HTTP <c>Authorization</c> (Bearer token or Basic user/password) or a login cookie.
-/// The cookie is stateless (expiry and nonce signed with a key derived from the configured credentials), so it works
-/// across instances and dies when the credentials change. Every comparison is constant-time.
+/// The cookie is signed (expiry and session id, with a key derived from the configured credentials), so it works across
+/// instances and dies when the credentials change; a logout is recorded by <see cref="AdminSessionRevocations"/>. Every
+/// comparison is constant-time, and every check of a presented secret goes through <see cref="AdminLoginThrottle"/>.
 /// </summary>
-internal sealed class AdminAuthenticator(IOptions<AdminOptions> options, TimeProvider timeProvider)
+internal sealed class AdminAuthenticator(IOptions<AdminOptions> options, TimeProvider timeProvider, AdminLoginThrottle throttle)
 {
     public const string CookieName = "connector-admin";
     private const string HeaderSession = "header";
 
     public AdminOptions Options => options.Value;
 
-    /// <summary>The session of this request (its CSRF token is bound to it), or null when not authenticated.</summary>
-    public AdminSession? Authenticate(HttpRequest request)
+    /// <summary>
+    /// The session of this request (its CSRF token is bound to it; a cookie session may still have been logged out, see
+    /// <see cref="AdminSessionRevocations"/>), none, or a block when the client address presented too many wrong credentials.
+    /// </summary>
+    public AdminAuthentication Authenticate(HttpRequest request)
     {
         var o = options.Value;
         if (!o.IsEnabled)
         {
-            return null;
+            return AdminAuthentication.None;
         }
 
         if (AuthenticationHeaderValue.TryParse(request.Headers.Authorization.ToString(), out var header) && header.Parameter is { } parameter)
         {
+            Func<bool>? verify = null;
             if (string.Equals(header.Scheme, "Bearer", StringComparison.OrdinalIgnoreCase))
             {
-                return o.HasToken && SecretEquals(parameter, o.AdminToken!) ? new AdminSession(HeaderSession, FromHeader: true) : null;
+                verify = () => o.HasToken && SecretEquals(parameter, o.AdminToken!);
             }
-
-            if (string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase))
+            else if (string.Equals(header.Scheme, "Basic", StringComparison.OrdinalIgnoreCase))
             {
-                return CheckBasic(parameter) ? new AdminSession(HeaderSession, FromHeader: true) : null;
+                verify = () => CheckBasic(parameter);
             }
 
-            return null;
+            return verify is null ? AdminAuthentication.None : Result(throttle.Check(request.HttpContext.Connection.RemoteIpAddress, verify),
+                new AdminSession(HeaderSession, FromHeader: true, DateTimeOffset.MaxValue));
         }
 
-        return request.Cookies.TryGetValue(CookieName, out var cookie) && cookie is not null ? VerifyCookie(cookie) : null;
+        return request.Cookies.TryGetValue(CookieName, out var cookie) && cookie is not null && VerifyCookie(cookie) is { } session
+            ? new AdminAuthentication(session, null)
+            : AdminAuthentication.None;
     }
 
-    /// <summary>Checks a login form; true when the token or the user and password match.</summary>
-    public bool CheckLogin(string? user, string? password, string? token)
+    /// <summary>Checks a login form from <paramref name="remoteAddress"/>: accepted when the token or the user and password match.</summary>
+    public CredentialCheck CheckLogin(IPAddress? remoteAddress, string? user, string? password, string? token)
     {
         var o = options.Value;
-        var tokenOk = o.HasToken && !string.IsNullOrEmpty(token) && SecretEquals(token, o.AdminToken!);
-        var userOk = o.HasUserPassword && !string.IsNullOrEmpty(user) && !string.IsNullOrEmpty(password)
-            && SecretEquals(user, o.AdminUser!) & SecretEquals(password, o.AdminPassword!);
-        return tokenOk || userOk;
+        return throttle.Check(remoteAddress, () =>
+        {
+            var tokenOk = o.HasToken && !string.IsNullOrEmpty(token) && SecretEquals(token, o.AdminToken!);
+            var userOk = o.HasUserPassword && !string.IsNullOrEmpty(user) && !string.IsNullOrEmpty(password)
+                && SecretEquals(user, o.AdminUser!) & SecretEquals(password, o.AdminPassword!);
+            return tokenOk || userOk;
+        });
     }
 
     /// <summary>A new login cookie value and its expiry.</summary>
@@ -112,8 +123,15 @@ internal sealed class AdminAuthenticator(IOptions<AdminOptions> options, TimePro
             return null;
         }
 
-        return new AdminSession(parts[1], FromHeader: false);
+        return new AdminSession(parts[1], FromHeader: false, DateTimeOffset.FromUnixTimeSeconds(expiry));
     }
+
+    private static AdminAuthentication Result(CredentialCheck check, AdminSession session) => check.Outcome switch
+    {
+        CredentialOutcome.Accepted => new AdminAuthentication(session, null),
+        CredentialOutcome.Blocked => new AdminAuthentication(null, check.RetryAfter),
+        _ => AdminAuthentication.None,
+    };
 
     private bool CheckBasic(string parameter)
     {
@@ -152,5 +170,11 @@ internal sealed class AdminAuthenticator(IOptions<AdminOptions> options, TimePro
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 }
 
-/// <summary>An authenticated admin request; <see cref="Id"/> binds the CSRF token.</summary>
-internal sealed record AdminSession(string Id, bool FromHeader);
+/// <summary>An authenticated admin request; <see cref="Id"/> binds the CSRF token; a login cookie ends at <see cref="Expires"/>.</summary>
+internal sealed record AdminSession(string Id, bool FromHeader, DateTimeOffset Expires);
+
+/// <summary>Who sent a request: <see cref="Session"/>, or nobody; <see cref="RetryAfter"/> is set when the address is blocked.</summary>
+internal sealed record AdminAuthentication(AdminSession? Session, TimeSpan? RetryAfter)
+{
+    public static AdminAuthentication None { get; } = new(null, null);
+}

@@ -40,7 +40,7 @@ internal static partial class AdminEndpoints
         });
 
         group.MapGet("/", () => TypedResults.Redirect(SettingsPath));
-        group.MapGet("/login", ShowLogin);
+        group.MapGet("/login", ShowLoginAsync);
         group.MapPost("/login", LoginAsync).DisableAntiforgery();
         group.MapPost("/logout", LogoutAsync).DisableAntiforgery();
         group.MapGet("/settings", ShowSettingsAsync);
@@ -50,10 +50,13 @@ internal static partial class AdminEndpoints
         return app;
     }
 
-    private static IResult ShowLogin(HttpRequest request, AdminAuthenticator auth) =>
-        auth.Authenticate(request) is not null
+    private static async Task<IResult> ShowLoginAsync(HttpContext http, AdminAuthenticator auth, AdminSessionRevocations sessions, CancellationToken cancellationToken)
+    {
+        var (session, denied) = await AuthenticateAsync(http, auth, sessions, api: false, cancellationToken);
+        return denied ?? (session is not null
             ? TypedResults.Redirect(SettingsPath)
-            : Page(SettingsPage.RenderLogin(auth.Options.HasUserPassword, auth.Options.HasToken, null), StatusCodes.Status200OK);
+            : Page(SettingsPage.RenderLogin(auth.Options.HasUserPassword, auth.Options.HasToken, null), StatusCodes.Status200OK));
+    }
 
     private static async Task<IResult> LoginAsync(HttpContext http, AdminAuthenticator auth, ILogger<AdminAuthenticator> logger, CancellationToken cancellationToken)
     {
@@ -64,7 +67,13 @@ internal static partial class AdminEndpoints
         }
 
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
-        if (!auth.CheckLogin(form["user"], form["password"], form["token"]))
+        var check = auth.CheckLogin(http.Connection.RemoteIpAddress, form["user"], form["password"], form["token"]);
+        if (check.Outcome == CredentialOutcome.Blocked)
+        {
+            return TooManyAttempts(http, check.RetryAfter, api: false);
+        }
+
+        if (check.Outcome != CredentialOutcome.Accepted)
         {
             Log.LoginFailed(logger, http.Connection.RemoteIpAddress?.ToString());
             return Page(SettingsPage.RenderLogin(auth.Options.HasUserPassword, auth.Options.HasToken, "Wrong credentials."), StatusCodes.Status401Unauthorized);
@@ -83,9 +92,15 @@ internal static partial class AdminEndpoints
         return TypedResults.Redirect(SettingsPath);
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, AdminAuthenticator auth, CancellationToken cancellationToken)
+    /// <summary>A state change like any other: POST with the page's CSRF token from our origin. Ends the login cookie on every instance.</summary>
+    private static async Task<IResult> LogoutAsync(HttpContext http, AdminAuthenticator auth, AdminSessionRevocations sessions, CancellationToken cancellationToken)
     {
-        var session = auth.Authenticate(http.Request);
+        var (session, denied) = await AuthenticateAsync(http, auth, sessions, api: false, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
         var form = http.Request.HasFormContentType ? await http.Request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
         if (session is null || !AdminAuthenticator.IsSameOrigin(http.Request) || !auth.CheckCsrf(session, form["_csrf"]))
         {
@@ -93,12 +108,34 @@ internal static partial class AdminEndpoints
         }
 
         http.Response.Cookies.Delete(AdminAuthenticator.CookieName, new CookieOptions { Path = "/admin" });
+        if (!session.FromHeader)
+        {
+            try
+            {
+                await sessions.RevokeAsync(session, cancellationToken);
+            }
+            catch (CommercetoolsApiException e)
+            {
+                return Page("<!doctype html><title>Logged out here only</title><p>You are logged out on this instance, but commercetools could not "
+                    + $"record the logout ({Status(e)}), so other instances accept the old login until it expires. Log in and out again.</p>",
+                    StatusCodes.Status502BadGateway);
+            }
+        }
+
         return TypedResults.Redirect(LoginPath);
     }
 
-    private static async Task<IResult> ShowSettingsAsync(HttpRequest request, AdminAuthenticator auth, SettingsStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> ShowSettingsAsync(HttpContext http, AdminAuthenticator auth, AdminSessionRevocations sessions, SettingsStore store,
+        CancellationToken cancellationToken)
     {
-        if (auth.Authenticate(request) is not { } session)
+        var request = http.Request;
+        var (found, denied) = await AuthenticateAsync(http, auth, sessions, api: false, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (found is not { } session)
         {
             return TypedResults.Redirect(LoginPath);
         }
@@ -117,9 +154,17 @@ internal static partial class AdminEndpoints
         return Page(SettingsPage.Render(current, SettingsStore.Masked(current.Merged), auth.CsrfToken(session), notice, [], conflict: false), StatusCodes.Status200OK);
     }
 
-    private static async Task<IResult> SaveSettingsAsync(HttpRequest request, AdminAuthenticator auth, SettingsStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> SaveSettingsAsync(HttpContext http, AdminAuthenticator auth, AdminSessionRevocations sessions, SettingsStore store,
+        CancellationToken cancellationToken)
     {
-        if (auth.Authenticate(request) is not { } session)
+        var request = http.Request;
+        var (found, denied) = await AuthenticateAsync(http, auth, sessions, api: false, cancellationToken);
+        if (denied is not null)
+        {
+            return denied;
+        }
+
+        if (found is not { } session)
         {
             return TypedResults.Redirect(LoginPath);
         }
@@ -172,11 +217,13 @@ internal static partial class AdminEndpoints
         return TypedResults.Redirect(SettingsPath + "?saved=1");
     }
 
-    private static async Task<IResult> GetSettingsApiAsync(HttpContext http, AdminAuthenticator auth, SettingsStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> GetSettingsApiAsync(HttpContext http, AdminAuthenticator auth, AdminSessionRevocations sessions, SettingsStore store,
+        CancellationToken cancellationToken)
     {
-        if (auth.Authenticate(http.Request) is null)
+        var (session, denied) = await AuthenticateAsync(http, auth, sessions, api: true, cancellationToken);
+        if (denied is not null || session is null)
         {
-            return Unauthorized(http, auth);
+            return denied ?? Unauthorized(http, auth);
         }
 
         try
@@ -195,12 +242,14 @@ internal static partial class AdminEndpoints
     /// Replaces the settings object with the body (keys left out fall back to the defaults when read). Send
     /// <c>If-Match</c> with the ETag of a GET to make sure you do not overwrite a change you have not seen.
     /// </summary>
-    private static async Task<IResult> PutSettingsApiAsync(HttpContext http, AdminAuthenticator auth, SettingsStore store, CancellationToken cancellationToken)
+    private static async Task<IResult> PutSettingsApiAsync(HttpContext http, AdminAuthenticator auth, AdminSessionRevocations sessions, SettingsStore store,
+        CancellationToken cancellationToken)
     {
         var request = http.Request;
-        if (auth.Authenticate(request) is null)
+        var (session, denied) = await AuthenticateAsync(http, auth, sessions, api: true, cancellationToken);
+        if (denied is not null || session is null)
         {
-            return Unauthorized(http, auth);
+            return denied ?? Unauthorized(http, auth);
         }
 
         if (!request.HasJsonContentType())
@@ -261,6 +310,44 @@ internal static partial class AdminEndpoints
         {
             return UpstreamProblem(e);
         }
+    }
+
+    /// <summary>
+    /// The request's session, with a logged-out cookie counting as none; or the answer to give instead: 429 when the client
+    /// address presented too many wrong credentials, 502 when commercetools cannot say whether the cookie was logged out.
+    /// </summary>
+    private static async Task<(AdminSession? Session, IResult? Denied)> AuthenticateAsync(HttpContext http, AdminAuthenticator auth,
+        AdminSessionRevocations sessions, bool api, CancellationToken cancellationToken)
+    {
+        var result = auth.Authenticate(http.Request);
+        if (result.RetryAfter is { } retryAfter)
+        {
+            return (null, TooManyAttempts(http, retryAfter, api));
+        }
+
+        if (result.Session is not { FromHeader: false } cookieSession)
+        {
+            return (result.Session, null);
+        }
+
+        try
+        {
+            return await sessions.IsRevokedAsync(cookieSession, cancellationToken) ? (null, null) : (cookieSession, null);
+        }
+        catch (CommercetoolsApiException e)
+        {
+            return (null, api ? UpstreamProblem(e) : UpstreamPage(e));
+        }
+    }
+
+    private static IResult TooManyAttempts(HttpContext http, TimeSpan retryAfter, bool api)
+    {
+        var seconds = ((long)retryAfter.TotalSeconds).ToString(CultureInfo.InvariantCulture);
+        http.Response.Headers.RetryAfter = seconds;
+        var detail = $"Too many wrong admin credentials from your address; try again in {seconds} seconds.";
+        return api
+            ? TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many attempts")
+            : Page($"<!doctype html><title>Too many attempts</title><p>{detail}</p>", StatusCodes.Status429TooManyRequests);
     }
 
     private static IResult Unauthorized(HttpContext http, AdminAuthenticator auth)

@@ -28,6 +28,15 @@ public sealed class AdminOptions
     /// <summary>How long a login lasts (minutes).</summary>
     public int AdminSessionMinutes { get; set; } = 480;
 
+    /// <summary>
+    /// Wrong credentials (login form, HTTP Basic or Bearer) one client address may present within
+    /// <see cref="AdminLoginFailureWindowSeconds"/> before every credential from it is answered 429 (default 10).
+    /// </summary>
+    public int AdminLoginFailureLimit { get; set; } = 10;
+
+    /// <summary>The sliding window of <see cref="AdminLoginFailureLimit"/> (seconds; default 60).</summary>
+    public int AdminLoginFailureWindowSeconds { get; set; } = 60;
+
     public bool HasUserPassword => !string.IsNullOrEmpty(AdminUser) && !string.IsNullOrEmpty(AdminPassword);
 
     public bool HasToken => !string.IsNullOrEmpty(AdminToken);
@@ -56,6 +65,16 @@ public sealed class AdminOptions
         if (AdminSessionMinutes is < 1 or > 10080)
         {
             yield return "Connector:AdminSessionMinutes must be between 1 and 10080.";
+        }
+
+        if (AdminLoginFailureLimit is < 1 or > 10000)
+        {
+            yield return "Connector:AdminLoginFailureLimit must be between 1 and 10000.";
+        }
+
+        if (AdminLoginFailureWindowSeconds is < 1 or > 86400)
+        {
+            yield return "Connector:AdminLoginFailureWindowSeconds must be between 1 and 86400.";
         }
     }
 }

@@ -18,7 +18,9 @@ internal static class AdminServiceCollectionExtensions
             })
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<AdminOptions>, AdminOptionsValidator>();
+        services.AddSingleton<AdminLoginThrottle>();
         services.AddSingleton<AdminAuthenticator>();
+        services.AddSingleton<AdminSessionRevocations>();
         services.AddTransient<SettingsStore>();
         return services;
     }

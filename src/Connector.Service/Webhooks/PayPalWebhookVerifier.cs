@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Connector.Service.Webhooks;
 
@@ -17,7 +18,7 @@ internal sealed record WebhookVerification(bool IsValid, string? Failure)
 /// PayPal webhook signature checks as pure functions: everything they depend on, the clock included, is a parameter
 /// (https://developer.paypal.com/api/rest/webhooks/rest/#link-selfverificationmethod).
 /// </summary>
-internal static class PayPalWebhookVerifier
+internal static partial class PayPalWebhookVerifier
 {
     private const string SupportedAlgorithm = "SHA256withRSA";
 
@@ -94,10 +95,13 @@ internal static class PayPalWebhookVerifier
     public static string SignedText(string transmissionId, string transmissionTime, string webhookId, ReadOnlySpan<byte> body) =>
         string.Create(CultureInfo.InvariantCulture, $"{transmissionId}|{transmissionTime}|{webhookId}|{Crc32.Compute(body)}");
 
-    /// <summary>Whether a certificate URL points at an allowed host: a bare host means HTTPS on the default port; an origin must match exactly.</summary>
+    /// <summary>
+    /// Whether a certificate URL points at an allowed host (a bare host means HTTPS on the default port; an origin must match
+    /// exactly) and at PayPal's certificate path (<see cref="IsCertificatePath"/>).
+    /// </summary>
     public static bool IsAllowedCertUrl(string certUrl, IEnumerable<string> allowed)
     {
-        if (!Uri.TryCreate(certUrl, UriKind.Absolute, out var url) || !string.IsNullOrEmpty(url.UserInfo))
+        if (!Uri.TryCreate(certUrl, UriKind.Absolute, out var url) || !string.IsNullOrEmpty(url.UserInfo) || !IsCertificatePath(url))
         {
             return false;
         }
@@ -122,4 +126,14 @@ internal static class PayPalWebhookVerifier
 
         return false;
     }
+
+    /// <summary>
+    /// Whether the URL has the shape of PayPal's <c>paypal-cert-url</c>: path <c>/v1/notifications/certs/CERT-...</c> (letters,
+    /// digits and hyphens, e.g. <c>CERT-360caa42-fca2a594-a5cafa77</c>), no query, no fragment.
+    /// </summary>
+    public static bool IsCertificatePath(Uri url) =>
+        url.IsAbsoluteUri && url.Query.Length == 0 && url.Fragment.Length == 0 && CertificatePath().IsMatch(url.AbsolutePath);
+
+    [GeneratedRegex(@"^/v1/notifications/certs/CERT-[A-Za-z0-9-]{1,100}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex CertificatePath();
 }
