@@ -64,18 +64,65 @@ public sealed class CartCheckoutTests(SandboxFixture sandbox)
     }
 
     [Fact]
-    public async Task When_amountPlanned_differs_from_the_cart_total_the_order_is_for_amountPlanned_without_breakdown()
+    public async Task When_amountPlanned_differs_from_what_the_cart_owes_no_order_is_created()
     {
         var ct = await CommercetoolsDriver.CreateAsync(sandbox, Ct);
         var catalog = await CheckoutDriver.CatalogAsync(ct, "EUR", 10_00, "DE", "0.19", withShipping: false);
         var cart = await CheckoutDriver.CartAsync(ct, catalog, "EUR", "DE", quantity: 1);
 
         var payment = await CheckoutDriver.PayForCartAsync(ct, cart, "EUR", 4_00);
-        payment = await ct.SetCustomFieldOkAsync(payment, "createPayPalOrderRequest", "{}", Ct);
+        var (status, body) = await ct.SetCustomFieldAsync(payment["id"]!.GetValue<string>(), payment["version"]!.GetValue<long>(), "createPayPalOrderRequest", "{}", Ct);
 
-        var unit = payment.FieldJson("createPayPalOrderResponse")["purchase_units"]![0]!;
-        unit["amount"]!["value"]!.GetValue<string>().ShouldBe("4.00");
-        unit["amount"]!["breakdown"].ShouldBeNull();
+        status.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorCode().ShouldBe("InvalidInput");
+        body.ErrorMessage().ShouldContain("amountPlanned");
+        (await ct.GetPaymentAsync(payment["id"]!.GetValue<string>(), Ct)).Field("PayPalOrderId").ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task A_gift_card_paid_first_leaves_PayPal_the_rest_of_the_cart()
+    {
+        var ct = await CommercetoolsDriver.CreateAsync(sandbox, Ct);
+        var catalog = await CheckoutDriver.CatalogAsync(ct, "EUR", 10_00, "DE", "0.19", withShipping: false);
+        var cart = await CheckoutDriver.CartAsync(ct, catalog, "EUR", "DE", quantity: 3);
+        var total = cart["taxedPrice"]?["totalGross"]?["centAmount"]?.GetValue<long>() ?? cart["totalPrice"]!["centAmount"]!.GetValue<long>();
+        var (created, giftCard) = await ct.SendAsync(HttpMethod.Post, "/payments", new JsonObject
+        {
+            ["amountPlanned"] = new JsonObject { ["currencyCode"] = "EUR", ["centAmount"] = 7_00 },
+            ["paymentMethodInfo"] = new JsonObject { ["paymentInterface"] = "gift-card", ["method"] = "gift-card" },
+            ["transactions"] = new JsonArray(new JsonObject
+            {
+                ["type"] = "Charge", ["state"] = "Success", ["amount"] = new JsonObject { ["currencyCode"] = "EUR", ["centAmount"] = 7_00 },
+            }),
+        }, Ct);
+        created.ShouldBe(HttpStatusCode.Created, giftCard?.ToJsonString());
+        var (_, current) = await ct.SendAsync(HttpMethod.Get, $"/carts/{cart["id"]}", null, Ct);
+        var (added, _) = await ct.SendAsync(HttpMethod.Post, $"/carts/{cart["id"]}", new JsonObject
+        {
+            ["version"] = current!["version"]!.DeepClone(),
+            ["actions"] = new JsonArray(new JsonObject { ["action"] = "addPayment", ["payment"] = new JsonObject { ["typeId"] = "payment", ["id"] = giftCard!["id"]!.DeepClone() } }),
+        }, Ct);
+        added.ShouldBe(HttpStatusCode.OK);
+        (_, current) = await ct.SendAsync(HttpMethod.Get, $"/carts/{cart["id"]}", null, Ct);
+
+        // A PayPal payment for the whole total is refused; one for the rest is the order's amount, without a breakdown.
+        var whole = await CheckoutDriver.PayForCartAsync(ct, current!.AsObject(), "EUR", total);
+        var (refused, body) = await ct.SetCustomFieldAsync(whole["id"]!.GetValue<string>(), whole["version"]!.GetValue<long>(), "createPayPalOrderRequest", "{}", Ct);
+        refused.ShouldBe(HttpStatusCode.BadRequest, body?.ToJsonString());
+        body.ErrorMessage().ShouldContain("what the cart still owes");
+        (_, current) = await ct.SendAsync(HttpMethod.Get, $"/carts/{cart["id"]}", null, Ct);
+        var (removed, _) = await ct.SendAsync(HttpMethod.Post, $"/carts/{cart["id"]}", new JsonObject
+        {
+            ["version"] = current!["version"]!.DeepClone(),
+            ["actions"] = new JsonArray(new JsonObject { ["action"] = "removePayment", ["payment"] = new JsonObject { ["typeId"] = "payment", ["id"] = whole["id"]!.DeepClone() } }),
+        }, Ct);
+        removed.ShouldBe(HttpStatusCode.OK);
+        (_, current) = await ct.SendAsync(HttpMethod.Get, $"/carts/{cart["id"]}", null, Ct);
+        var rest = await CheckoutDriver.PayForCartAsync(ct, current!.AsObject(), "EUR", total - 7_00);
+        rest = await ct.SetCustomFieldOkAsync(rest, "createPayPalOrderRequest", "{}", Ct);
+
+        var unit = rest.FieldJson("createPayPalOrderResponse")["purchase_units"]![0]!;
+        Cents(unit["amount"]).ShouldBe(total - 7_00);
         unit["items"].ShouldBeNull();
     }
 

@@ -44,8 +44,8 @@ public sealed class CheckoutTests(SandboxFixture sandbox)
         charge["amount"]!["currencyCode"]!.GetValue<string>().ShouldBe("EUR");
         payment["paymentStatus"]!["interfaceCode"]!.GetValue<string>().ShouldBe("COMPLETED");
 
-        // Interactions record request and response of both operations.
-        payment["interfaceInteractions"]!.AsArray().Count.ShouldBe(4);
+        // Request and response of each of the two operations, and the amount the connector put on the order.
+        payment["interfaceInteractions"]!.AsArray().Count.ShouldBe(5);
 
         var order = await GetPayPalOrderAsync(orderId);
         order["status"]!.GetValue<string>().ShouldBe("COMPLETED");

@@ -13,7 +13,8 @@ public sealed class CommercetoolsDriver(SandboxFixture sandbox, string token)
     public static async Task<CommercetoolsDriver> CreateAsync(SandboxFixture sandbox, CancellationToken cancellationToken) =>
         new(sandbox, await sandbox.CommercetoolsTokenAsync(cancellationToken));
 
-    public async Task<JsonObject> CreatePayPalPaymentAsync(string currency, long centAmount, CancellationToken cancellationToken, JsonObject? fields = null)
+    public async Task<JsonObject> CreatePayPalPaymentAsync(string currency, long centAmount, CancellationToken cancellationToken, JsonObject? fields = null,
+        string? interfaceId = null)
     {
         var draft = new JsonObject
         {
@@ -21,6 +22,11 @@ public sealed class CommercetoolsDriver(SandboxFixture sandbox, string token)
             ["paymentMethodInfo"] = new JsonObject { ["paymentInterface"] = "PayPal", ["method"] = "paypal" },
             ["custom"] = new JsonObject { ["type"] = new JsonObject { ["typeId"] = "type", ["key"] = "paypal-payment-type" }, ["fields"] = fields ?? [] },
         };
+        if (interfaceId is not null)
+        {
+            draft["interfaceId"] = interfaceId;
+        }
+
         var (status, body) = await SendAsync(HttpMethod.Post, "/payments", draft, cancellationToken);
         status.ShouldBe(HttpStatusCode.Created, body?.ToJsonString());
         return body!.AsObject();

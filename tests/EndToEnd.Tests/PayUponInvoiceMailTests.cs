@@ -61,7 +61,7 @@ public sealed class PayUponInvoiceMailTests(SandboxFixture sandbox) : IAsyncLife
 
         var capture = (await PayPalAsync(HttpMethod.Get, $"/v2/checkout/orders/{orderId}", null))["purchase_units"]![0]!["payments"]!["captures"]![0]!.AsObject();
         var ct = await CommercetoolsDriver.CreateAsync(sandbox, Ct);
-        var payment = await ct.CreatePayPalPaymentAsync("EUR", 100_00, Ct, new JsonObject { ["PayPalOrderId"] = orderId });
+        var payment = await ct.CreatePayPalPaymentAsync("EUR", 100_00, Ct, new JsonObject { ["PayPalOrderId"] = orderId }, interfaceId: orderId);
         var resource = capture.DeepClone().AsObject();
         resource["supplementary_data"] ??= new JsonObject { ["related_ids"] = new JsonObject { ["order_id"] = orderId } };
         var evt = WebhookEvents.Create("PAYMENT.CAPTURE.COMPLETED", "capture", resource);
@@ -93,7 +93,7 @@ public sealed class PayUponInvoiceMailTests(SandboxFixture sandbox) : IAsyncLife
         });
         var orderId = order["id"]!.GetValue<string>();
         var ct = await CommercetoolsDriver.CreateAsync(sandbox, Ct);
-        await ct.CreatePayPalPaymentAsync("EUR", 5_00, Ct, new JsonObject { ["PayPalOrderId"] = orderId });
+        await ct.CreatePayPalPaymentAsync("EUR", 5_00, Ct, new JsonObject { ["PayPalOrderId"] = orderId }, interfaceId: orderId);
 
         (await _connector!.DeliverAsync(WebhookEvents.Capture("PAYMENT.CAPTURE.COMPLETED", orderId, "CAP-" + Guid.NewGuid().ToString("N")[..10], "COMPLETED", "EUR", "5.00"), Ct))
             .ShouldBe(200);

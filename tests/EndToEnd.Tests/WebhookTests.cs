@@ -265,6 +265,14 @@ public sealed class WebhookTests(SandboxFixture sandbox) : IAsyncLifetime
         }, Ct);
         status.ShouldBe(System.Net.HttpStatusCode.Created, body?.ToJsonString());
         var customerId = body!["customer"]!["id"]!.GetValue<string>();
+        // Whose vault it is comes from the connector's binding, not the PayPalUserId field (a shopper can write that).
+        var (bound, _) = await ct.SendAsync(HttpMethod.Post, "/custom-objects", new JsonObject
+        {
+            ["container"] = "paypal-commercetools-vault",
+            ["key"] = customerId,
+            ["value"] = new JsonObject { ["payPalCustomerId"] = payPalCustomerId },
+        }, Ct);
+        bound.ShouldBe(System.Net.HttpStatusCode.Created);
         var tokenId = "TOK" + Guid.NewGuid().ToString("N")[..12];
         var created = WebhookEvents.Create("VAULT.PAYMENT-TOKEN.CREATED", "payment_token", new JsonObject
         {
@@ -311,12 +319,12 @@ public sealed class WebhookTests(SandboxFixture sandbox) : IAsyncLifetime
 
     private static string Id(JsonObject payment) => payment["id"]!.GetValue<string>();
 
-    /// <summary>A payment that knows its PayPal order only through the PayPalOrderId field (no interfaceId): the fallback lookup.</summary>
+    /// <summary>A payment whose own PayPal order (its interfaceId, as the connector or the merchant set it) is a new order id.</summary>
     private async Task<(CommercetoolsDriver Ct, JsonObject Payment, string OrderId)> PaymentForOrderAsync(long cents)
     {
         var ct = await CommercetoolsDriver.CreateAsync(sandbox, Ct);
         var orderId = "ORDER-" + Guid.NewGuid().ToString("N")[..12].ToUpperInvariant();
-        var payment = await ct.CreatePayPalPaymentAsync("EUR", cents, Ct, new JsonObject { ["PayPalOrderId"] = orderId });
+        var payment = await ct.CreatePayPalPaymentAsync("EUR", cents, Ct, new JsonObject { ["PayPalOrderId"] = orderId }, interfaceId: orderId);
         return (ct, payment, orderId);
     }
 

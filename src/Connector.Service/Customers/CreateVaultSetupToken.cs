@@ -51,7 +51,7 @@ internal sealed class CreateVaultSetupToken(OperationServices services, VaultBin
         if (CustomerVault.ReportedCustomer(response.Raw) is { } reported)
         {
             // First vaulting: PayPal made a vault customer for this customer; bind it (only the connector can).
-            bound = bound is null ? await bindings.BindAsync(context.Customer.Id, reported, cancellationToken)
+            bound = bound is null ? await bindings.BindAsync(context.Customer.Id, reported, knownUnbound: true, cancellationToken)
                 : reported == bound ? bound
                 : throw new OperationRefusedException($"{field}: PayPal filed the setup token under another vault customer.");
         }

@@ -228,7 +228,7 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
         {
             if (payPalCustomerId is not null)
             {
-                var bound = await bindings.GetAsync(customerId, cancellationToken) ?? await bindings.BindAsync(customerId, payPalCustomerId, cancellationToken);
+                var bound = await bindings.GetAsync(customerId, cancellationToken) ?? await bindings.BindAsync(customerId, payPalCustomerId, knownUnbound: true, cancellationToken);
                 if (bound != payPalCustomerId)
                 {
                     Log.ForeignVault(logger, payment.Id);

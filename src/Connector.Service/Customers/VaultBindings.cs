@@ -45,9 +45,13 @@ internal sealed partial class VaultBindings(CommercetoolsClient commercetools, I
     /// Binds a PayPal vault customer that PayPal just created for this commercetools customer (create-only, so two replicas
     /// racing agree on one). Returns the bound id; throws when the customer is already bound to a different vault customer.
     /// </summary>
-    public async Task<string> BindAsync(string customerId, string payPalCustomerId, CancellationToken cancellationToken)
+    /// <param name="customerId">The commercetools customer.</param>
+    /// <param name="payPalCustomerId">The vault customer PayPal created for it.</param>
+    /// <param name="knownUnbound">The caller has just read the binding and found none (saves a read).</param>
+    /// <param name="cancellationToken">Cancels the calls.</param>
+    public async Task<string> BindAsync(string customerId, string payPalCustomerId, bool knownUnbound, CancellationToken cancellationToken)
     {
-        var existing = await GetAsync(customerId, cancellationToken);
+        var existing = knownUnbound ? null : await GetAsync(customerId, cancellationToken);
         if (existing is null)
         {
             try
