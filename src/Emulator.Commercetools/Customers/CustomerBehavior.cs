@@ -168,6 +168,10 @@ internal sealed class CustomerBehavior : ResourceBehavior
                 return AddId(customer, (string)FindAddress(customer, payload)["id"]!, "shippingAddressIds");
             case "addBillingAddressId":
                 return AddId(customer, (string)FindAddress(customer, payload)["id"]!, "billingAddressIds");
+            case "removeShippingAddressId":
+                return RemoveAddressId(customer, (string)FindAddress(customer, payload)["id"]!, "shippingAddressIds", "defaultShippingAddressId");
+            case "removeBillingAddressId":
+                return RemoveAddressId(customer, (string)FindAddress(customer, payload)["id"]!, "billingAddressIds", "defaultBillingAddressId");
             default:
                 throw UnknownAction(action);
         }
@@ -218,12 +222,27 @@ internal sealed class CustomerBehavior : ResourceBehavior
         return true;
     }
 
-    private static void RemoveId(JsonObject customer, string listProperty, string id)
+    private static bool RemoveId(JsonObject customer, string listProperty, string id)
     {
         if (customer[listProperty] is JsonArray list && list.FirstOrDefault(i => (string?)i == id) is { } node)
         {
-            list.Remove(node);
+            return list.Remove(node);
         }
+
+        return false;
+    }
+
+    /// <summary>Removes an address from the shipping/billing list; a default pointing at it is unset as well.</summary>
+    private static bool RemoveAddressId(JsonObject customer, string id, string listProperty, string defaultProperty)
+    {
+        var removed = RemoveId(customer, listProperty, id);
+        if ((string?)customer[defaultProperty] == id)
+        {
+            customer.Remove(defaultProperty);
+            removed = true;
+        }
+
+        return removed;
     }
 
     private static void SetDefaultByIndex(JsonObject customer, JsonObject draft, string indexProperty, string property, string listProperty)

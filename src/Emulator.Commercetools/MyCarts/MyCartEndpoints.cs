@@ -47,7 +47,7 @@ internal static class MyCartEndpoints
             var current = Find(http, "cart");
             if (actions.FirstOrDefault(a => ForbiddenActions.Contains((string)a["action"]!)) is { } forbidden)
             {
-                throw Errors.InvalidInput($"Invalid update action '{forbidden["action"]}': not available on My Carts.");
+                throw Errors.UnknownAction((string)forbidden["action"]!);
             }
 
             return JsonHttpResult.Ok(await http.Service<ResourceService>().UpdateAsync(carts, current, version, actions, ResourceEndpoints.CurrentActor(http), http.RequestAborted));

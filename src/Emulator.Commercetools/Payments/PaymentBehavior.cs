@@ -130,7 +130,7 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
                 });
                 return true;
             case "addInterfaceInteraction":
-                var typeIdentifier = JsonUtil.OptObject(payload, "type") ?? throw Errors.RequiredField("type");
+                var typeIdentifier = JsonUtil.OptObject(payload, "type") ?? throw Errors.MissingValue("type");
                 var interaction = context.CustomFields.FromDraft(
                     new JsonObject { ["type"] = typeIdentifier.DeepClone(), ["fields"] = payload["fields"]?.DeepClone() }, "payment-interface-interaction")!;
                 ((JsonArray)(payment["interfaceInteractions"] ??= new JsonArray())).Add(interaction);
@@ -149,7 +149,7 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
                 var text = JsonUtil.OptString(payload, "interfaceText");
                 return JsonUtil.SetIfChanged(status, "interfaceText", string.IsNullOrEmpty(text) ? null : text);
             case "transitionState":
-                var stateRef = JsonUtil.OptObject(payload, "state") ?? throw Errors.RequiredField("state");
+                var stateRef = JsonUtil.OptObject(payload, "state") ?? throw Errors.MissingValue("state");
                 var stateId = JsonUtil.OptString(stateRef, "id") ?? throw Errors.InvalidInput("state: the emulator resolves States by id only.");
                 var force = JsonUtil.OptBool(payload, "force") ?? false;
                 if (!JsonUtil.SetIfChanged(status, "state", JsonUtil.Reference("state", stateId)))

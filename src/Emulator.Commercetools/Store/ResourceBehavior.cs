@@ -39,6 +39,5 @@ internal abstract class ResourceBehavior
     /// <summary>The representation returned by the API (e.g. masked secrets).</summary>
     public virtual JsonObject Present(JsonElement body) => JsonUtil.ToObject(body);
 
-    protected static CtException UnknownAction(string action) =>
-        Errors.InvalidInput($"Invalid update action '{action}': the action is unknown or not supported by the emulator.");
+    protected static CtException UnknownAction(string action) => Errors.UnknownAction(action);
 }
