@@ -63,10 +63,14 @@ internal sealed class CustomerBehavior : ResourceBehavior
     public override void OnCreated(JsonObject resource, ResourceContext context) =>
         context.AddMessage("CustomerCreated", new JsonObject { ["customer"] = resource.DeepClone() });
 
-    public override void ValidateCommit(JsonObject resource, IReadOnlyCollection<StoredResource> others)
+    /// <summary>Emails are unique ignoring case.</summary>
+    private static readonly IndexDefinition EmailIndex = new("customer-email", body => body.TryGetProperty("email", out var e) && e.GetString() is { } s ? [s] : [],
+        StringComparer.OrdinalIgnoreCase);
+
+    public override void ValidateCommit(JsonObject resource, ResourceCollection collection)
     {
         var email = (string?)resource["email"];
-        if (others.Any(o => o.Id != (string?)resource["id"] && string.Equals(o.Body.GetProperty("email").GetString(), email, StringComparison.OrdinalIgnoreCase)))
+        if (email is not null && collection.WithIndexKey(EmailIndex, email).Any(o => o.Id != (string?)resource["id"]))
         {
             throw new CtException(400, Errors.Error("DuplicateField", "There is already an existing customer with the provided email.",
                 new JsonObject { ["field"] = "email", ["duplicateValue"] = email }));
@@ -265,6 +269,5 @@ internal sealed class CustomerBehavior : ResourceBehavior
     }
 
     public static JsonElement? FindByEmail(ResourceStore store, string email) =>
-        store.Collection("customer").All().Select(r => (JsonElement?)r.Body)
-            .FirstOrDefault(b => string.Equals(b!.Value.GetProperty("email").GetString(), email, StringComparison.OrdinalIgnoreCase));
+        store.Collection("customer").WithIndexKey(EmailIndex, email).Select(r => (JsonElement?)r.Body).FirstOrDefault();
 }

@@ -144,9 +144,7 @@ internal static class MyPaymentEndpoints
     }
 
     private static IEnumerable<JsonElement> OwnedViews(HttpContext http, Owner owner) =>
-        http.Service<ResourceService>().Store.Collection("payment").All()
-            .Where(p => owner.Owns(p.Body))
-            .Select(p => JsonUtil.ToElement(View(p.Body)));
+        owner.OwnedIn(http.Service<ResourceService>().Store.Collection("payment")).Select(p => JsonUtil.ToElement(View(p.Body)));
 
     private static StoredResource Find(HttpContext http, Owner owner)
     {

@@ -18,8 +18,8 @@ internal abstract class ResourceBehavior
     /// <summary>Applies one update action in place; returns whether it changed anything (only then is the version bumped).</summary>
     public abstract bool Apply(JsonObject resource, string action, JsonObject payload, ResourceContext context);
 
-    /// <summary>Uniqueness rules across documents, checked under the collection lock at commit.</summary>
-    public virtual void ValidateCommit(JsonObject resource, IReadOnlyCollection<StoredResource> others)
+    /// <summary>Uniqueness rules across documents, checked under the collection lock at commit (look others up through indexes, never scan).</summary>
+    public virtual void ValidateCommit(JsonObject resource, ResourceCollection collection)
     {
     }
 

@@ -28,7 +28,7 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         if (segment.StartsWith("order-number=", StringComparison.Ordinal))
         {
             var orderNumber = segment["order-number=".Length..];
-            return collection.All().FirstOrDefault(r => r.Body.TryGetProperty("orderNumber", out var n) && n.GetString() == orderNumber)
+            return collection.WithValue(Orders.OrderBehavior.OrderNumberPath, orderNumber).FirstOrDefault()
                 ?? throw Errors.NotFoundMessage($"The Resource with orderNumber '{orderNumber}' was not found.");
         }
 
