@@ -59,7 +59,7 @@ internal sealed record Options(
             Get("targets", "ours,mock").Split(','),
             Get("clients", "8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(),
             int.Parse(Get("preload", "20000"), CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(double.Parse(Get("warmup", "2"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Get("warmup", "5"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(double.Parse(Get("seconds", "10"), CultureInfo.InvariantCulture)),
             map.TryGetValue("ours-dll", out var dll) ? dll : throw new ArgumentException("--ours-dll is required"),
             map.TryGetValue("mock-script", out var script) ? script : throw new ArgumentException("--mock-script is required"),
