@@ -18,6 +18,7 @@ internal sealed record ScopeArea(IReadOnlyList<string> View, IReadOnlyList<strin
     public static readonly ScopeArea Subscriptions = new(["view_subscriptions"], ["manage_subscriptions"]);
     public static readonly ScopeArea PaymentMethods = new(["view_payment_methods"], ["manage_payment_methods"]);
     public static readonly ScopeArea MyPayments = new([], ["manage_my_payments"]);
+    public static readonly ScopeArea MyProfile = new(["view_my_profile"], ["manage_my_profile"]);
     public static readonly ScopeArea MyOrders = new(["view_my_orders"], ["manage_my_orders"]);
 
     public IEnumerable<string> Required(bool write) => write ? Manage : View.Concat(Manage);

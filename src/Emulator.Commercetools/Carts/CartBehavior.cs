@@ -285,7 +285,7 @@ internal sealed class CartBehavior : ResourceBehavior
         {
             ["id"] = Guid.NewGuid().ToString(),
             ["key"] = JsonUtil.OptString(draft, "key"),
-            ["name"] = JsonUtil.OptLocalizedString(draft, "name") ?? throw Errors.RequiredField("name"),
+            ["name"] = JsonUtil.OptLocalizedString(draft, "name") ?? throw Errors.MissingValue("name"),
             ["money"] = money,
             ["slug"] = JsonUtil.ReqString(draft, "slug"),
             ["quantity"] = JsonUtil.OptLong(draft, "quantity") ?? 1,

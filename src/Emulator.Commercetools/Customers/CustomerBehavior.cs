@@ -63,10 +63,14 @@ internal sealed class CustomerBehavior : ResourceBehavior
     public override void OnCreated(JsonObject resource, ResourceContext context) =>
         context.AddMessage("CustomerCreated", new JsonObject { ["customer"] = resource.DeepClone() });
 
-    public override void ValidateCommit(JsonObject resource, IReadOnlyCollection<StoredResource> others)
+    /// <summary>Emails are unique ignoring case.</summary>
+    private static readonly IndexDefinition EmailIndex = new("customer-email", body => body.TryGetProperty("email", out var e) && e.GetString() is { } s ? [s] : [],
+        StringComparer.OrdinalIgnoreCase);
+
+    public override void ValidateCommit(JsonObject resource, ResourceCollection collection)
     {
         var email = (string?)resource["email"];
-        if (others.Any(o => o.Id != (string?)resource["id"] && string.Equals(o.Body.GetProperty("email").GetString(), email, StringComparison.OrdinalIgnoreCase)))
+        if (email is not null && collection.WithIndexKey(EmailIndex, email).Any(o => o.Id != (string?)resource["id"]))
         {
             throw new CtException(400, Errors.Error("DuplicateField", "There is already an existing customer with the provided email.",
                 new JsonObject { ["field"] = "email", ["duplicateValue"] = email }));
@@ -168,6 +172,10 @@ internal sealed class CustomerBehavior : ResourceBehavior
                 return AddId(customer, (string)FindAddress(customer, payload)["id"]!, "shippingAddressIds");
             case "addBillingAddressId":
                 return AddId(customer, (string)FindAddress(customer, payload)["id"]!, "billingAddressIds");
+            case "removeShippingAddressId":
+                return RemoveAddressId(customer, (string)FindAddress(customer, payload)["id"]!, "shippingAddressIds", "defaultShippingAddressId");
+            case "removeBillingAddressId":
+                return RemoveAddressId(customer, (string)FindAddress(customer, payload)["id"]!, "billingAddressIds", "defaultBillingAddressId");
             default:
                 throw UnknownAction(action);
         }
@@ -218,12 +226,27 @@ internal sealed class CustomerBehavior : ResourceBehavior
         return true;
     }
 
-    private static void RemoveId(JsonObject customer, string listProperty, string id)
+    private static bool RemoveId(JsonObject customer, string listProperty, string id)
     {
         if (customer[listProperty] is JsonArray list && list.FirstOrDefault(i => (string?)i == id) is { } node)
         {
-            list.Remove(node);
+            return list.Remove(node);
         }
+
+        return false;
+    }
+
+    /// <summary>Removes an address from the shipping/billing list; a default pointing at it is unset as well.</summary>
+    private static bool RemoveAddressId(JsonObject customer, string id, string listProperty, string defaultProperty)
+    {
+        var removed = RemoveId(customer, listProperty, id);
+        if ((string?)customer[defaultProperty] == id)
+        {
+            customer.Remove(defaultProperty);
+            removed = true;
+        }
+
+        return removed;
     }
 
     private static void SetDefaultByIndex(JsonObject customer, JsonObject draft, string indexProperty, string property, string listProperty)
@@ -246,6 +269,5 @@ internal sealed class CustomerBehavior : ResourceBehavior
     }
 
     public static JsonElement? FindByEmail(ResourceStore store, string email) =>
-        store.Collection("customer").All().Select(r => (JsonElement?)r.Body)
-            .FirstOrDefault(b => string.Equals(b!.Value.GetProperty("email").GetString(), email, StringComparison.OrdinalIgnoreCase));
+        store.Collection("customer").WithIndexKey(EmailIndex, email).Select(r => (JsonElement?)r.Body).FirstOrDefault();
 }

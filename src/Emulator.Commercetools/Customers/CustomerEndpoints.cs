@@ -12,6 +12,7 @@ internal static class CustomerEndpoints
         var behavior = new CustomerBehavior();
         // POST /customers answers with a CustomerSignInResult.
         api.MapResource("/customers", behavior, ScopeArea.Customers, wrapCreated: customer => new JsonObject { ["customer"] = customer });
+        api.MapMyCustomerEndpoints(behavior);
 
         api.MapPost("/login", Handlers.Of(async http =>
         {

@@ -28,8 +28,8 @@ internal sealed class ExtensionBehavior : ResourceBehavior
         return new JsonObject
         {
             ["key"] = key,
-            ["destination"] = ValidateDestination(JsonUtil.OptObject(draft, "destination") ?? throw Errors.RequiredField("destination")),
-            ["triggers"] = ValidateTriggers(JsonUtil.OptArray(draft, "triggers") ?? throw Errors.RequiredField("triggers")),
+            ["destination"] = ValidateDestination(JsonUtil.OptObject(draft, "destination") ?? throw Errors.MissingValue("destination")),
+            ["triggers"] = ValidateTriggers(JsonUtil.OptArray(draft, "triggers") ?? throw Errors.MissingValue("triggers")),
             ["timeoutInMs"] = ValidateTimeout(JsonUtil.OptLong(draft, "timeoutInMs")),
             ["additionalContext"] = JsonUtil.OptObject(draft, "additionalContext")?.DeepClone(),
             ["dependencies"] = JsonUtil.OptArray(draft, "dependencies")?.DeepClone(),
@@ -39,8 +39,8 @@ internal sealed class ExtensionBehavior : ResourceBehavior
 
     public override bool Apply(JsonObject resource, string action, JsonObject payload, ResourceContext context) => action switch
     {
-        "changeDestination" => JsonUtil.SetIfChanged(resource, "destination", ValidateDestination(JsonUtil.OptObject(payload, "destination") ?? throw Errors.RequiredField("destination"))),
-        "changeTriggers" => JsonUtil.SetIfChanged(resource, "triggers", ValidateTriggers(JsonUtil.OptArray(payload, "triggers") ?? throw Errors.RequiredField("triggers"))),
+        "changeDestination" => JsonUtil.SetIfChanged(resource, "destination", ValidateDestination(JsonUtil.OptObject(payload, "destination") ?? throw Errors.MissingValue("destination"))),
+        "changeTriggers" => JsonUtil.SetIfChanged(resource, "triggers", ValidateTriggers(JsonUtil.OptArray(payload, "triggers") ?? throw Errors.MissingValue("triggers"))),
         "setKey" => SetKey(resource, payload),
         "setTimeoutInMs" => JsonUtil.SetIfChanged(resource, "timeoutInMs", ValidateTimeout(JsonUtil.OptLong(payload, "timeoutInMs"))),
         "setDependencies" => JsonUtil.SetIfChanged(resource, "dependencies", JsonUtil.OptArray(payload, "dependencies")?.DeepClone()),
@@ -164,7 +164,7 @@ internal sealed class ExtensionBehavior : ResourceBehavior
                 throw Errors.InvalidField("triggers.resourceTypeId", resourceTypeId, null, new JsonArray(TriggerResourceTypes.Select(t => (JsonNode?)t).ToArray()));
             }
 
-            var actions = JsonUtil.OptArray(trigger, "actions", "triggers.actions") ?? throw Errors.RequiredField("triggers.actions");
+            var actions = JsonUtil.OptArray(trigger, "actions", "triggers.actions") ?? throw Errors.MissingValue("triggers.actions");
             if (actions.Count == 0 || actions.Any(a => (string?)a is not ("Create" or "Update")))
             {
                 throw Errors.InvalidField("triggers.actions", actions, null, ["Create", "Update"]);

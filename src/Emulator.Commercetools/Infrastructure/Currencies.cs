@@ -44,7 +44,7 @@ internal static class Currencies
     {
         if (node is not JsonObject obj)
         {
-            throw JsonUtil.IsNull(node) ? Errors.RequiredField(field) : Errors.InvalidJsonInput($"{field}: JSON object expected.");
+            throw JsonUtil.IsNull(node) ? Errors.MissingValue(field) : Errors.InvalidJsonInput($"{field}: JSON object expected.");
         }
 
         var currency = JsonUtil.OptString(obj, "currencyCode", field + ".currencyCode") ?? throw Errors.InvalidJsonInput($"{field}.currencyCode: Missing required value");

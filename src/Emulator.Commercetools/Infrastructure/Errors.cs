@@ -37,6 +37,13 @@ internal static class Errors
         return new(400, Error("InvalidField", message ?? $"The value {invalidValue?.ToJsonString() ?? "null"} is not valid for field '{field}'.", extra));
     }
 
+    /// <summary>A draft or action lacks a required property: commercetools answers InvalidJsonInput naming the path.</summary>
+    public static CtException MissingValue(string path) => InvalidJsonInput($"{path}: Missing required value");
+
+    /// <summary>An update action name outside the endpoint's action set (commercetools fails to deserialize it).</summary>
+    public static CtException UnknownAction(string action) => InvalidJsonInput($"actions -> action: Unknown action '{action}'.");
+
+    /// <summary>A required custom field without a value (the Type's field definition says <c>required</c>).</summary>
     public static CtException RequiredField(string field) =>
         new(400, Error("RequiredField", $"A value is required for field {field}.", new JsonObject { ["field"] = field }));
 

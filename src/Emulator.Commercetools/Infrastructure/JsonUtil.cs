@@ -8,13 +8,17 @@ namespace Emulator.Commercetools.Infrastructure;
 /// <summary>Helpers over System.Text.Json.Nodes: resources are JSON documents, so drafts and actions are read leniently and validated explicitly.</summary>
 internal static partial class JsonUtil
 {
-    public static JsonElement ToElement(JsonNode node)
-    {
-        using var doc = JsonDocument.Parse(node.ToJsonString());
-        return doc.RootElement.Clone();
-    }
+    /// <summary>An immutable snapshot of <paramref name="node"/> (serialized straight to UTF-8, no intermediate string).</summary>
+    public static JsonElement ToElement(JsonNode node) => JsonSerializer.SerializeToElement(node, JsonNodeTypeInfo);
 
-    public static JsonObject ToObject(JsonElement element) => JsonNode.Parse(element.GetRawText())!.AsObject();
+    /// <summary>
+    /// A mutable copy of <paramref name="element"/>. The object is materialized from the (immutable) element on first
+    /// access, so it never shares state with other copies.
+    /// </summary>
+    public static JsonObject ToObject(JsonElement element) => JsonObject.Create(element) ?? throw new InvalidOperationException("Not a JSON object.");
+
+    private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonNode> JsonNodeTypeInfo =
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonNode>)JsonSerializerOptions.Default.GetTypeInfo(typeof(JsonNode));
 
     public static JsonObject Parse(string json)
     {

@@ -13,7 +13,7 @@ internal static class MessageEndpoints
         group.MapGet("/", Handlers.Of(http =>
         {
             var parameters = QueryParameters.From(http.Request);
-            var items = http.Service<ResourceStore>().Collection("message").All().Select(r => r.Body);
+            var items = http.Service<ResourceStore>().Collection("message").Candidates(parameters.Plan).Select(r => r.Body);
             return JsonHttpResult.Ok(ResourceEndpoints.Page(parameters, items, JsonUtil.ToObject));
         }));
         group.MapGet("/{id}", Handlers.Of(http =>

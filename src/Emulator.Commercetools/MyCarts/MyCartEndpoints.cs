@@ -47,7 +47,7 @@ internal static class MyCartEndpoints
             var current = Find(http, "cart");
             if (actions.FirstOrDefault(a => ForbiddenActions.Contains((string)a["action"]!)) is { } forbidden)
             {
-                throw Errors.InvalidInput($"Invalid update action '{forbidden["action"]}': not available on My Carts.");
+                throw Errors.UnknownAction((string)forbidden["action"]!);
             }
 
             return JsonHttpResult.Ok(await http.Service<ResourceService>().UpdateAsync(carts, current, version, actions, ResourceEndpoints.CurrentActor(http), http.RequestAborted));
@@ -62,8 +62,8 @@ internal static class MyCartEndpoints
         api.MapGet("/me/active-cart", Handlers.Of(http =>
         {
             var owner = Owner.From(http);
-            var active = http.Service<ResourceService>().Store.Collection("cart").All()
-                .Where(c => owner.Owns(c.Body) && c.Body.GetProperty("cartState").GetString() == "Active")
+            var active = owner.OwnedIn(http.Service<ResourceService>().Store.Collection("cart"))
+                .Where(c => c.Body.GetProperty("cartState").GetString() == "Active")
                 .OrderByDescending(c => c.Body.GetProperty("lastModifiedAt").GetString(), StringComparer.Ordinal)
                 .FirstOrDefault()
                 ?? throw Errors.NotFoundMessage("No active cart exists.");
@@ -85,7 +85,7 @@ internal static class MyCartEndpoints
     {
         var owner = Owner.From(http);
         var parameters = QueryParameters.From(http.Request);
-        var items = http.Service<ResourceService>().Store.Collection(typeId).All().Select(r => r.Body).Where(owner.Owns);
+        var items = owner.OwnedIn(http.Service<ResourceService>().Store.Collection(typeId)).Select(r => r.Body);
         return JsonHttpResult.Ok(ResourceEndpoints.Page(parameters, items, JsonUtil.ToObject));
     }
 

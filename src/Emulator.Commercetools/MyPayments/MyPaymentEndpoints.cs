@@ -21,6 +21,8 @@ internal static class MyPaymentEndpoints
         "setMethodInfoCustomField", "addTransaction", "setCustomField", "setTransactionCustomField", "changeAmountPlanned",
     ];
 
+    private static readonly string[] MyTransactionFields = ["timestamp", "type", "amount", "interactionId", "custom"];
+
     private static readonly string[] ViewFields = ["id", "version", "customer", "anonymousId", "amountPlanned", "paymentMethodInfo", "transactions", "custom"];
 
     public static void MapMyPaymentEndpoints(this IEndpointRouteBuilder api, PaymentBehavior payments)
@@ -98,7 +100,7 @@ internal static class MyPaymentEndpoints
         var name = (string)action["action"]!;
         if (!AllowedActions.Contains(name))
         {
-            throw Errors.InvalidInput($"Invalid update action '{name}': not available on My Payments.");
+            throw Errors.UnknownAction(name);
         }
 
         if (name == "addTransaction")
@@ -111,7 +113,10 @@ internal static class MyPaymentEndpoints
         return action;
     }
 
-    /// <summary>MyTransactionDraft: only Authorization or Charge, and no state (always Initial).</summary>
+    /// <summary>
+    /// MyTransactionDraft: only Authorization or Charge, only its documented fields (no <c>interfaceId</c>, no <c>state</c>:
+    /// always Initial). Other properties are dropped, so a shopper cannot write what the payment service provider owns.
+    /// </summary>
     private static JsonObject MyTransaction(JsonObject draft)
     {
         var type = JsonUtil.ReqString(draft, "type", "transaction.type");
@@ -120,7 +125,12 @@ internal static class MyPaymentEndpoints
             throw Errors.InvalidField("transaction.type", type, "Only Authorization or Charge transactions can be added through My Payments.", ["Authorization", "Charge"]);
         }
 
-        var copy = (JsonObject)draft.DeepClone();
+        var copy = new JsonObject();
+        foreach (var field in MyTransactionFields)
+        {
+            JsonUtil.Set(copy, field, draft[field]?.DeepClone());
+        }
+
         copy["state"] = "Initial";
         return copy;
     }
@@ -134,9 +144,7 @@ internal static class MyPaymentEndpoints
     }
 
     private static IEnumerable<JsonElement> OwnedViews(HttpContext http, Owner owner) =>
-        http.Service<ResourceService>().Store.Collection("payment").All()
-            .Where(p => owner.Owns(p.Body))
-            .Select(p => JsonUtil.ToElement(View(p.Body)));
+        owner.OwnedIn(http.Service<ResourceService>().Store.Collection("payment")).Select(p => JsonUtil.ToElement(View(p.Body)));
 
     private static StoredResource Find(HttpContext http, Owner owner)
     {

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Emulator.Commercetools.Auth;
 using Emulator.Commercetools.Infrastructure;
+using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.MyPayments;
 
@@ -17,6 +18,20 @@ internal sealed record Owner(string? CustomerId, string? AnonymousId)
         }
 
         return new Owner(token.CustomerId, token.AnonymousId);
+    }
+
+    private static readonly string[] CustomerIdPath = ["customer", "id"];
+    private static readonly string[] CartCustomerIdPath = ["customerId"];
+    private static readonly string[] AnonymousIdPath = ["anonymousId"];
+
+    /// <summary>The owner's documents in creation order, found through indexes (not a scan of the collection).</summary>
+    public IEnumerable<StoredResource> OwnedIn(ResourceCollection collection)
+    {
+        IEnumerable<StoredResource> candidates = CustomerId is not null
+            ? collection.WithValue(CustomerIdPath, CustomerId).Concat(collection.WithValue(CartCustomerIdPath, CustomerId))
+                .DistinctBy(r => r.Id).OrderBy(r => r.Sequence)
+            : collection.WithValue(AnonymousIdPath, AnonymousId!);
+        return candidates.Where(r => Owns(r.Body));
     }
 
     /// <summary>Payments reference the customer; carts and orders carry <c>customerId</c>.</summary>

@@ -55,10 +55,12 @@ internal sealed class OrderBehavior : ResourceBehavior
         context.AddMessage("OrderCreated", new JsonObject { ["order"] = resource.DeepClone() });
     }
 
-    public override void ValidateCommit(JsonObject resource, IReadOnlyCollection<StoredResource> others)
+    public static readonly string[] OrderNumberPath = ["orderNumber"];
+
+    public override void ValidateCommit(JsonObject resource, ResourceCollection collection)
     {
         var orderNumber = (string?)resource["orderNumber"];
-        if (orderNumber is not null && others.Any(o => o.Id != (string?)resource["id"] && o.Body.TryGetProperty("orderNumber", out var n) && n.GetString() == orderNumber))
+        if (orderNumber is not null && collection.WithValue(OrderNumberPath, orderNumber).Any(o => o.Id != (string?)resource["id"] && o.Body.TryGetProperty("orderNumber", out var n) && n.GetString() == orderNumber))
         {
             throw Errors.DuplicateField("orderNumber", orderNumber);
         }

@@ -76,7 +76,7 @@ internal sealed class PaymentMethodBehavior : ResourceBehavior
             case "setInterfaceAccount":
                 return SetWithMessage(method, "interfaceAccount", Blank(JsonUtil.OptString(payload, "interfaceAccount")), "PaymentMethodInterfaceAccountSet", context);
             case "setDefault":
-                var isDefault = JsonUtil.OptBool(payload, "default") ?? throw Errors.RequiredField("default");
+                var isDefault = JsonUtil.OptBool(payload, "default") ?? throw Errors.MissingValue("default");
                 if (isDefault && (string?)method["paymentMethodStatus"] == "Inactive")
                 {
                     throw Errors.InvalidOperation("An Inactive PaymentMethod cannot be set as default.");

@@ -11,6 +11,8 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
     public static readonly string[] TransactionTypes = ["Authorization", "CancelAuthorization", "Charge", "Refund", "Chargeback"];
     public static readonly string[] TransactionStates = ["Initial", "Pending", "Success", "Failure"];
 
+    private static readonly string[] InterfaceIdPath = ["interfaceId"];
+
     public override string TypeId => "payment";
 
     public override string? ExtensionTypeId => "payment";
@@ -44,7 +46,7 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
     public override void OnCreated(JsonObject resource, ResourceContext context) =>
         context.AddMessage("PaymentCreated", new JsonObject { ["payment"] = MaskToken(resource.DeepClone().AsObject()) });
 
-    public override void ValidateCommit(JsonObject resource, IReadOnlyCollection<StoredResource> others)
+    public override void ValidateCommit(JsonObject resource, ResourceCollection collection)
     {
         var interfaceId = (string?)resource["interfaceId"];
         var paymentInterface = (string?)resource["paymentMethodInfo"]?["paymentInterface"];
@@ -53,7 +55,7 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
             return;
         }
 
-        foreach (var other in others)
+        foreach (var other in collection.WithValue(InterfaceIdPath, interfaceId))
         {
             if (other.Id != (string?)resource["id"]
                 && other.Body.TryGetProperty("interfaceId", out var oi) && oi.GetString() == interfaceId
@@ -130,7 +132,7 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
                 });
                 return true;
             case "addInterfaceInteraction":
-                var typeIdentifier = JsonUtil.OptObject(payload, "type") ?? throw Errors.RequiredField("type");
+                var typeIdentifier = JsonUtil.OptObject(payload, "type") ?? throw Errors.MissingValue("type");
                 var interaction = context.CustomFields.FromDraft(
                     new JsonObject { ["type"] = typeIdentifier.DeepClone(), ["fields"] = payload["fields"]?.DeepClone() }, "payment-interface-interaction")!;
                 ((JsonArray)(payment["interfaceInteractions"] ??= new JsonArray())).Add(interaction);
@@ -149,7 +151,7 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
                 var text = JsonUtil.OptString(payload, "interfaceText");
                 return JsonUtil.SetIfChanged(status, "interfaceText", string.IsNullOrEmpty(text) ? null : text);
             case "transitionState":
-                var stateRef = JsonUtil.OptObject(payload, "state") ?? throw Errors.RequiredField("state");
+                var stateRef = JsonUtil.OptObject(payload, "state") ?? throw Errors.MissingValue("state");
                 var stateId = JsonUtil.OptString(stateRef, "id") ?? throw Errors.InvalidInput("state: the emulator resolves States by id only.");
                 var force = JsonUtil.OptBool(payload, "force") ?? false;
                 if (!JsonUtil.SetIfChanged(status, "state", JsonUtil.Reference("state", stateId)))

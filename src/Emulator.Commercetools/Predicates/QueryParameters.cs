@@ -21,6 +21,9 @@ internal sealed class QueryParameters
 
     public required IReadOnlyList<string> Expand { get; init; }
 
+    /// <summary>The secondary-index lookups that narrow the candidates of <see cref="Where"/> (null: scan).</summary>
+    public IndexPlan? Plan => IndexPlan.For(Where, Variables);
+
     public static QueryParameters From(HttpRequest request)
     {
         var query = request.Query;

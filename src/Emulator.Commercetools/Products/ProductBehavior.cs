@@ -17,13 +17,13 @@ internal sealed class ProductBehavior : ResourceBehavior
     {
         var key = JsonUtil.OptString(draft, "key");
         JsonUtil.ValidateKey(key);
-        var productType = References.Resolve(context.Store, JsonUtil.OptObject(draft, "productType") ?? throw Errors.RequiredField("productType"), "product-type", "productType");
+        var productType = References.Resolve(context.Store, JsonUtil.OptObject(draft, "productType") ?? throw Errors.MissingValue("productType"), "product-type", "productType");
         var data = new JsonObject
         {
-            ["name"] = JsonUtil.OptLocalizedString(draft, "name") ?? throw Errors.RequiredField("name"),
+            ["name"] = JsonUtil.OptLocalizedString(draft, "name") ?? throw Errors.MissingValue("name"),
             ["description"] = JsonUtil.OptLocalizedString(draft, "description"),
             ["categories"] = new JsonArray(),
-            ["slug"] = JsonUtil.OptLocalizedString(draft, "slug") ?? throw Errors.RequiredField("slug"),
+            ["slug"] = JsonUtil.OptLocalizedString(draft, "slug") ?? throw Errors.MissingValue("slug"),
             ["masterVariant"] = Variant(JsonUtil.OptObject(draft, "masterVariant") ?? [], 1),
             ["variants"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "variants"), "variants")
                 .Select((v, i) => (JsonNode)Variant(v, i + 2)).ToArray()),
@@ -71,9 +71,9 @@ internal sealed class ProductBehavior : ResourceBehavior
             case "setTaxCategory":
                 return JsonUtil.SetIfChanged(product, "taxCategory", References.ResolveOptional(context.Store, payload, "taxCategory", "tax-category"));
             case "changeName":
-                return Edit(masterData, staged, d => JsonUtil.SetIfChanged(d, "name", JsonUtil.OptLocalizedString(payload, "name") ?? throw Errors.RequiredField("name")));
+                return Edit(masterData, staged, d => JsonUtil.SetIfChanged(d, "name", JsonUtil.OptLocalizedString(payload, "name") ?? throw Errors.MissingValue("name")));
             case "changeSlug":
-                return Edit(masterData, staged, d => JsonUtil.SetIfChanged(d, "slug", JsonUtil.OptLocalizedString(payload, "slug") ?? throw Errors.RequiredField("slug")));
+                return Edit(masterData, staged, d => JsonUtil.SetIfChanged(d, "slug", JsonUtil.OptLocalizedString(payload, "slug") ?? throw Errors.MissingValue("slug")));
             case "setDescription":
                 return Edit(masterData, staged, d => JsonUtil.SetIfChanged(d, "description", JsonUtil.OptLocalizedString(payload, "description")));
             case "addPrice":
@@ -85,7 +85,7 @@ internal sealed class ProductBehavior : ResourceBehavior
             case "setPrices":
                 return Edit(masterData, staged, d =>
                 {
-                    var prices = JsonUtil.OptArray(payload, "prices") ?? throw Errors.RequiredField("prices");
+                    var prices = JsonUtil.OptArray(payload, "prices") ?? throw Errors.MissingValue("prices");
                     FindVariant(d, payload)["prices"] = new JsonArray(JsonUtil.Objects(prices, "prices").Select(p => (JsonNode)Price(p)).ToArray());
                     return true;
                 });

@@ -20,7 +20,7 @@ internal sealed class ShippingMethodBehavior : ResourceBehavior
             ["name"] = JsonUtil.ReqString(draft, "name"),
             ["localizedName"] = JsonUtil.OptLocalizedString(draft, "localizedName"),
             ["localizedDescription"] = JsonUtil.OptLocalizedString(draft, "localizedDescription"),
-            ["taxCategory"] = References.Resolve(context.Store, JsonUtil.OptObject(draft, "taxCategory") ?? throw Errors.RequiredField("taxCategory"), "tax-category", "taxCategory"),
+            ["taxCategory"] = References.Resolve(context.Store, JsonUtil.OptObject(draft, "taxCategory") ?? throw Errors.MissingValue("taxCategory"), "tax-category", "taxCategory"),
             ["zoneRates"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "zoneRates"), "zoneRates").Select(z => (JsonNode)ZoneRate(z, context)).ToArray()),
             ["isDefault"] = JsonUtil.OptBool(draft, "isDefault") ?? false,
             ["active"] = JsonUtil.OptBool(draft, "active") ?? true,

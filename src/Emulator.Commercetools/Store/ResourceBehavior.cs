@@ -18,8 +18,8 @@ internal abstract class ResourceBehavior
     /// <summary>Applies one update action in place; returns whether it changed anything (only then is the version bumped).</summary>
     public abstract bool Apply(JsonObject resource, string action, JsonObject payload, ResourceContext context);
 
-    /// <summary>Uniqueness rules across documents, checked under the collection lock at commit.</summary>
-    public virtual void ValidateCommit(JsonObject resource, IReadOnlyCollection<StoredResource> others)
+    /// <summary>Uniqueness rules across documents, checked under the collection lock at commit (look others up through indexes, never scan).</summary>
+    public virtual void ValidateCommit(JsonObject resource, ResourceCollection collection)
     {
     }
 
@@ -39,6 +39,5 @@ internal abstract class ResourceBehavior
     /// <summary>The representation returned by the API (e.g. masked secrets).</summary>
     public virtual JsonObject Present(JsonElement body) => JsonUtil.ToObject(body);
 
-    protected static CtException UnknownAction(string action) =>
-        Errors.InvalidInput($"Invalid update action '{action}': the action is unknown or not supported by the emulator.");
+    protected static CtException UnknownAction(string action) => Errors.UnknownAction(action);
 }

@@ -64,7 +64,7 @@ internal static class ResourceEndpoints
     public static IResult Query(HttpContext http, ResourceService service, ResourceBehavior behavior, Func<JsonElement, bool>? filter = null)
     {
         var parameters = QueryParameters.From(http.Request);
-        var items = service.Store.Collection(behavior.TypeId).All().Select(r => r.Body);
+        var items = service.Store.Collection(behavior.TypeId).Candidates(parameters.Plan).Select(r => r.Body);
         if (filter is not null)
         {
             items = items.Where(filter);
@@ -82,7 +82,11 @@ internal static class ResourceEndpoints
 
     public static JsonObject Page(QueryParameters parameters, IEnumerable<JsonElement> items, Func<JsonElement, JsonObject> present)
     {
-        var matching = parameters.ApplySort(items.Where(parameters.Matches)).ToList();
+        var filtered = items.Where(parameters.Matches);
+        // Without a total and without a sort, matching stops once the page is full.
+        var matching = parameters.WithTotal || parameters.Sort.Count > 0
+            ? parameters.ApplySort(filtered).ToList()
+            : filtered.Take(parameters.Offset + parameters.Limit).ToList();
         var results = matching.Skip(parameters.Offset).Take(parameters.Limit).Select(present).ToList();
         var page = new JsonObject
         {
@@ -102,7 +106,7 @@ internal static class ResourceEndpoints
     public static IResult Exists(HttpContext http, ResourceService service, ResourceBehavior behavior, Func<JsonElement, bool>? filter = null)
     {
         var parameters = QueryParameters.From(http.Request);
-        var any = service.Store.Collection(behavior.TypeId).All().Any(r => (filter is null || filter(r.Body)) && parameters.Matches(r.Body));
+        var any = service.Store.Collection(behavior.TypeId).Candidates(parameters.Plan).Any(r => (filter is null || filter(r.Body)) && parameters.Matches(r.Body));
         return any ? Results.Ok() : Results.NotFound();
     }
 }

@@ -28,7 +28,7 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         if (segment.StartsWith("order-number=", StringComparison.Ordinal))
         {
             var orderNumber = segment["order-number=".Length..];
-            return collection.All().FirstOrDefault(r => r.Body.TryGetProperty("orderNumber", out var n) && n.GetString() == orderNumber)
+            return collection.WithValue(Orders.OrderBehavior.OrderNumberPath, orderNumber).FirstOrDefault()
                 ?? throw Errors.NotFoundMessage($"The Resource with orderNumber '{orderNumber}' was not found.");
         }
 
@@ -76,7 +76,8 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
 
         var context = NewContext(actor);
         var resource = JsonUtil.ToObject(current.Body);
-        var old = JsonUtil.ToObject(current.Body);
+        // The previous version only matters to Extensions (their payload carries it).
+        var old = behavior.ExtensionTypeId is not null && store.Collection("extension").Count > 0 ? JsonUtil.ToObject(current.Body) : null;
         var version = ApplyAll(behavior, resource, actions, current.Version, context);
         Finish(resource, version, context, changed: version != current.Version);
         version = await RunExtensionsAsync(behavior, "Update", resource, old, version, context, cancellationToken);
@@ -86,11 +87,11 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         }
 
         Finish(resource, version, context, changed: true);
-        store.Collection(behavior.TypeId).Replace(current.Id, current.Version, resource, behavior.ValidateCommit);
+        var stored = store.Collection(behavior.TypeId).Replace(current.Id, current.Version, resource, behavior.ValidateCommit);
         Publish(behavior, resource, context);
         messages.Changed("ResourceUpdated", behavior.TypeId, resource, current.Version);
         behavior.AfterCommit(resource, this, actor);
-        return behavior.Present(JsonUtil.ToElement(resource));
+        return behavior.Present(stored.Body);
     }
 
     public JsonObject Delete(ResourceBehavior behavior, StoredResource current, long expectedVersion, Actor actor)

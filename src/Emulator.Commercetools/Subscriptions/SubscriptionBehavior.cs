@@ -29,7 +29,7 @@ internal sealed class SubscriptionBehavior : ResourceBehavior
         return new JsonObject
         {
             ["key"] = key,
-            ["destination"] = Destination(JsonUtil.OptObject(draft, "destination") ?? throw Errors.RequiredField("destination")),
+            ["destination"] = Destination(JsonUtil.OptObject(draft, "destination") ?? throw Errors.MissingValue("destination")),
             ["messages"] = messages,
             ["changes"] = changes,
             ["events"] = events,
@@ -40,7 +40,7 @@ internal sealed class SubscriptionBehavior : ResourceBehavior
 
     public override bool Apply(JsonObject resource, string action, JsonObject payload, ResourceContext context) => action switch
     {
-        "changeDestination" => JsonUtil.SetIfChanged(resource, "destination", Destination(JsonUtil.OptObject(payload, "destination") ?? throw Errors.RequiredField("destination"))),
+        "changeDestination" => JsonUtil.SetIfChanged(resource, "destination", Destination(JsonUtil.OptObject(payload, "destination") ?? throw Errors.MissingValue("destination"))),
         "setMessages" => JsonUtil.SetIfChanged(resource, "messages", Messages(JsonUtil.OptArray(payload, "messages"))),
         "setChanges" => JsonUtil.SetIfChanged(resource, "changes", Changes(JsonUtil.OptArray(payload, "changes"))),
         "setEvents" => JsonUtil.SetIfChanged(resource, "events", JsonUtil.OptArray(payload, "events")?.DeepClone() ?? new JsonArray()),

@@ -76,7 +76,7 @@ internal sealed class TaxCategoryBehavior : ResourceBehavior
             ["key"] = JsonUtil.OptString(draft, "key"),
             ["name"] = JsonUtil.ReqString(draft, "name", "taxRate.name"),
             ["amount"] = amount,
-            ["includedInPrice"] = JsonUtil.OptBool(draft, "includedInPrice") ?? throw Errors.RequiredField("includedInPrice"),
+            ["includedInPrice"] = JsonUtil.OptBool(draft, "includedInPrice") ?? throw Errors.MissingValue("includedInPrice"),
             ["country"] = country,
             ["state"] = JsonUtil.OptString(draft, "state"),
             ["subRates"] = JsonUtil.OptArray(draft, "subRates")?.DeepClone() ?? new JsonArray(),

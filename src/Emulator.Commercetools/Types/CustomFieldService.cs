@@ -17,7 +17,7 @@ internal sealed class CustomFieldService(ResourceStore store)
             return null;
         }
 
-        var typeIdentifier = JsonUtil.OptObject(draft, "type", path + ".type") ?? throw Errors.RequiredField(path + ".type");
+        var typeIdentifier = JsonUtil.OptObject(draft, "type", path + ".type") ?? throw Errors.MissingValue(path + ".type");
         var type = ResolveType(typeIdentifier, resourceTypeId);
         var fields = new JsonObject();
         var fieldDrafts = JsonUtil.OptObject(draft, "fields", path + ".fields");

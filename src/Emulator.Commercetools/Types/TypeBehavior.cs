@@ -18,8 +18,8 @@ internal sealed partial class TypeBehavior : ResourceBehavior
     {
         var key = JsonUtil.ReqString(draft, "key");
         JsonUtil.ValidateKey(key);
-        var name = JsonUtil.OptLocalizedString(draft, "name") ?? throw Errors.RequiredField("name");
-        var resourceTypeIds = JsonUtil.OptArray(draft, "resourceTypeIds") ?? throw Errors.RequiredField("resourceTypeIds");
+        var name = JsonUtil.OptLocalizedString(draft, "name") ?? throw Errors.MissingValue("name");
+        var resourceTypeIds = JsonUtil.OptArray(draft, "resourceTypeIds") ?? throw Errors.MissingValue("resourceTypeIds");
         if (resourceTypeIds.Count == 0 || resourceTypeIds.Any(r => r?.GetValueKind() != JsonValueKind.String))
         {
             throw Errors.InvalidField("resourceTypeIds", resourceTypeIds);
@@ -68,7 +68,7 @@ internal sealed partial class TypeBehavior : ResourceBehavior
                 definitions.Remove(toRemove);
                 return true;
             case "changeName":
-                return JsonUtil.SetIfChanged(resource, "name", JsonUtil.OptLocalizedString(payload, "name") ?? throw Errors.RequiredField("name"));
+                return JsonUtil.SetIfChanged(resource, "name", JsonUtil.OptLocalizedString(payload, "name") ?? throw Errors.MissingValue("name"));
             case "changeKey":
                 var key = JsonUtil.ReqString(payload, "key");
                 JsonUtil.ValidateKey(key);
@@ -77,12 +77,12 @@ internal sealed partial class TypeBehavior : ResourceBehavior
                 return JsonUtil.SetIfChanged(resource, "description", JsonUtil.OptLocalizedString(payload, "description"));
             case "changeLabel":
                 var labelled = RequireDefinition(definitions, payload);
-                return JsonUtil.SetIfChanged(labelled, "label", JsonUtil.OptLocalizedString(payload, "label") ?? throw Errors.RequiredField("label"));
+                return JsonUtil.SetIfChanged(labelled, "label", JsonUtil.OptLocalizedString(payload, "label") ?? throw Errors.MissingValue("label"));
             case "changeInputHint":
                 var hinted = RequireDefinition(definitions, payload);
                 return JsonUtil.SetIfChanged(hinted, "inputHint", JsonUtil.ReqString(payload, "inputHint"));
             case "changeFieldDefinitionOrder":
-                var names = (JsonUtil.OptArray(payload, "fieldNames") ?? throw Errors.RequiredField("fieldNames")).Select(n => (string?)n).ToList();
+                var names = (JsonUtil.OptArray(payload, "fieldNames") ?? throw Errors.MissingValue("fieldNames")).Select(n => (string?)n).ToList();
                 if (names.Count != definitions.Count || names.Distinct().Count() != names.Count || names.Any(n => FindDefinition(definitions, n ?? string.Empty) is null))
                 {
                     throw Errors.InvalidOperation("fieldNames must contain every field definition name exactly once.");
@@ -130,8 +130,8 @@ internal sealed partial class TypeBehavior : ResourceBehavior
             throw Errors.InvalidField("name", name, $"The field definition name '{name}' must match ^[A-Za-z0-9_-]+$ and have at most 36 characters.");
         }
 
-        var label = JsonUtil.OptLocalizedString(definition, "label", "fieldDefinitions.label") ?? throw Errors.RequiredField("label");
-        var required = JsonUtil.OptBool(definition, "required", "fieldDefinitions.required") ?? throw Errors.RequiredField("required");
+        var label = JsonUtil.OptLocalizedString(definition, "label", "fieldDefinitions.label") ?? throw Errors.MissingValue("label");
+        var required = JsonUtil.OptBool(definition, "required", "fieldDefinitions.required") ?? throw Errors.MissingValue("required");
         var type = JsonUtil.ReqObject(definition, "type", "fieldDefinitions.type");
         ValidateFieldType(type);
         var result = new JsonObject
@@ -172,7 +172,7 @@ internal sealed partial class TypeBehavior : ResourceBehavior
             case "Enum" or "LocalizedEnum":
                 if (JsonUtil.OptArray(type, "values") is null)
                 {
-                    throw Errors.RequiredField("type.values");
+                    throw Errors.MissingValue("type.values");
                 }
 
                 break;

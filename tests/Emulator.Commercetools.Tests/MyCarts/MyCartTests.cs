@@ -24,7 +24,7 @@ public sealed class MyCartTests
         ((string?)(await me.GetAsync("/me/active-cart")).Object["id"]).ShouldBe((string)cart["id"]!);
         (await stranger.GetAsync($"/me/carts/{cart["id"]}")).ShouldBeError(HttpStatusCode.NotFound, "ResourceNotFound");
         (await stranger.GetAsync("/me/active-cart")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await me.TryUpdateAsync($"/me/carts/{cart["id"]}", 2, """{"action":"setAnonymousId","anonymousId":"x"}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidInput");
+        (await me.TryUpdateAsync($"/me/carts/{cart["id"]}", 2, """{"action":"setAnonymousId","anonymousId":"x"}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
         (await stranger.PostAsync("/me/orders", $$"""{"id":"{{cart["id"]}}","version":2}""")).ShouldBeError(HttpStatusCode.BadRequest, "ReferencedResourceNotFound");
 
         var order = await me.CreateAsync("/me/orders", $$"""{"id":"{{cart["id"]}}","version":2}""");

@@ -64,8 +64,8 @@ public sealed class MyPaymentTests
         var payment = await me.CreateAsync("/me/payments", Draft);
         var path = $"/me/payments/{payment["id"]}";
 
-        (await me.TryUpdateAsync(path, 1, """{"action":"setKey","key":"nope"}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidInput");
-        (await me.TryUpdateAsync(path, 1, """{"action":"setStatusInterfaceCode","interfaceCode":"x"}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidInput");
+        (await me.TryUpdateAsync(path, 1, """{"action":"setKey","key":"nope"}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
+        (await me.TryUpdateAsync(path, 1, """{"action":"setStatusInterfaceCode","interfaceCode":"x"}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
 
         var updated = await me.UpdateAsync(path, 1,
             """{"action":"changeAmountPlanned","amount":{"currencyCode":"USD","centAmount":4000}}""",
@@ -149,5 +149,81 @@ public sealed class MyPaymentTests
         ((string?)full["key"]).ShouldBe("from-extension");
         var call = JsonNode.Parse(host.Extensions.Requests.ShouldHaveSingleItem().Body)!;
         ((string?)call["resource"]!["obj"]!["paymentMethodInfo"]!["token"]!["value"]).ShouldBe("tok_visa_4242");
+    }
+    [Fact]
+    public async Task A_my_payment_draft_cannot_set_fields_the_payment_service_provider_owns()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var (admin, me, customerId) = await CustomerAsync(host);
+        var other = (await admin.CreateAsync("/customers", """{"email":"other@example.com","password":"pw"}"""))["customer"]!;
+        await admin.CreateAsync("/types", Drafts.InteractionType);
+
+        var created = await me.CreateAsync("/me/payments", $$$"""
+            {"amountPlanned":{"currencyCode":"USD","centAmount":1000},
+             "paymentMethodInfo":{"paymentInterface":"PayPal","method":"paypal"},
+             "interfaceId":"ORDER-FORGED","key":"forged-key","externalId":"forged",
+             "customer":{"typeId":"customer","id":"{{{other["id"]}}}"},"anonymousId":"forged-anon",
+             "paymentStatus":{"interfaceCode":"COMPLETED","interfaceText":"paid"},
+             "interfaceInteractions":[{"type":{"key":"paypal-interaction","typeId":"type"},"fields":{"type":"forged"}}],
+             "transaction":{"type":"Charge","amount":{"currencyCode":"USD","centAmount":1000},"state":"Success","interfaceId":"CAPTURE-FORGED"}}
+            """);
+
+        var full = (await admin.GetAsync($"/payments/{created["id"]}")).Object;
+        full.ContainsKey("interfaceId").ShouldBeFalse();
+        full.ContainsKey("key").ShouldBeFalse();
+        full.ContainsKey("externalId").ShouldBeFalse();
+        full.ContainsKey("anonymousId").ShouldBeFalse();
+        ((string?)full["customer"]!["id"]).ShouldBe(customerId);
+        full["paymentStatus"]!.AsObject().Count.ShouldBe(0);
+        (full["interfaceInteractions"]?.AsArray() ?? []).ShouldBeEmpty();
+        var transaction = full["transactions"]!.AsArray().ShouldHaveSingleItem()!;
+        ((string?)transaction["state"]).ShouldBe("Initial");
+        transaction.AsObject().ContainsKey("interfaceId").ShouldBeFalse();
+    }
+
+    [Theory]
+    [InlineData("""{"action":"setInterfaceId","interfaceId":"ORDER-FORGED"}""")]
+    [InlineData("""{"action":"setKey","key":"forged"}""")]
+    [InlineData("""{"action":"setCustomer","customer":{"typeId":"customer","key":"x"}}""")]
+    [InlineData("""{"action":"setAnonymousId","anonymousId":"forged"}""")]
+    [InlineData("""{"action":"setExternalId","externalId":"forged"}""")]
+    [InlineData("""{"action":"addInterfaceInteraction","type":{"key":"paypal-interaction","typeId":"type"},"fields":{"type":"forged"}}""")]
+    [InlineData("""{"action":"setStatusInterfaceCode","interfaceCode":"COMPLETED"}""")]
+    [InlineData("""{"action":"setStatusInterfaceText","interfaceText":"paid"}""")]
+    [InlineData("""{"action":"transitionState","state":{"typeId":"state","id":"paid"}}""")]
+    [InlineData("""{"action":"setAmountPaid","amount":{"currencyCode":"USD","centAmount":1000}}""")]
+    public async Task A_shopper_token_cannot_update_what_the_payment_service_provider_owns_and_nothing_changes(string action)
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var (admin, me, _) = await CustomerAsync(host);
+        await admin.CreateAsync("/types", Drafts.InteractionType);
+        var payment = await me.CreateAsync("/me/payments", Draft);
+        var path = $"/me/payments/{payment["id"]}";
+
+        var response = await me.TryUpdateAsync(path, 1, """{"action":"setMethodInfoMethod","method":"PAYPAL"}""", action);
+
+        response.ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
+        ((string?)response.Object["errors"]![0]!["detailedErrorMessage"]).ShouldStartWith("actions -> action: Unknown action");
+        var full = (await admin.GetAsync($"/payments/{payment["id"]}")).Object;
+        ((long)full["version"]!).ShouldBe(1);
+        ((string?)full["paymentMethodInfo"]!["method"]).ShouldBe("CREDIT_CARD");
+        full.ContainsKey("interfaceId").ShouldBeFalse();
+        full.ContainsKey("key").ShouldBeFalse();
+        full["paymentStatus"]!.AsObject().Count.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_transaction_added_by_a_shopper_has_no_interface_id_and_starts_initial()
+    {
+        await using var host = await EmulatorHost.StartAsync();
+        var (admin, me, _) = await CustomerAsync(host);
+        var payment = await me.CreateAsync("/me/payments", Draft);
+
+        await me.UpdateAsync($"/me/payments/{payment["id"]}", 1,
+            """{"action":"addTransaction","transaction":{"type":"Charge","amount":{"currencyCode":"USD","centAmount":1000},"state":"Success","interfaceId":"CAPTURE-FORGED"}}""");
+
+        var transaction = (await admin.GetAsync($"/payments/{payment["id"]}")).Object["transactions"]!.AsArray().ShouldHaveSingleItem()!;
+        ((string?)transaction["state"]).ShouldBe("Initial");
+        transaction.AsObject().ContainsKey("interfaceId").ShouldBeFalse();
     }
 }

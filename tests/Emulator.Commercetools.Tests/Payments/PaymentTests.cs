@@ -55,7 +55,10 @@ public sealed class PaymentTests
         var api = await host.AdminAsync();
 
         (await api.PostAsync("/payments", "{not json")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
-        (await api.PostAsync("/payments", "{}")).ShouldBeError(HttpStatusCode.BadRequest, "RequiredField");
+        var missing = await api.PostAsync("/payments", "{}");
+        missing.ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
+        ((string?)missing.Object["message"]).ShouldBe("Request body does not contain valid JSON.");
+        ((string?)missing.Object["errors"]![0]!["detailedErrorMessage"]).ShouldBe("amountPlanned: Missing required value");
         (await api.PostAsync("/payments", """{"amountPlanned":{"currencyCode":"XXX","centAmount":1}}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidField");
         (await api.PostAsync("/payments", """{"amountPlanned":{"currencyCode":"EUR","centAmount":1.5}}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
         (await api.PostAsync("/payments", """{"key":"x","amountPlanned":{"currencyCode":"EUR","centAmount":1}}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidField");
@@ -185,7 +188,11 @@ public sealed class PaymentTests
         ((long)conflict.Object["errors"]![0]!["currentVersion"]!).ShouldBe(1);
         ((string?)conflict.Object["message"]).ShouldBe($"Object {payment["id"]} has a different version than expected. Expected: 7 - Actual: 1.");
 
-        (await api.TryUpdateAsync(path, 1, """{"action":"fly"}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidInput");
+        var unknown = await api.TryUpdateAsync(path, 1, """{"action":"fly"}""");
+        unknown.ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
+        ((string?)unknown.Object["errors"]![0]!["message"]).ShouldBe("Request body does not contain valid JSON.");
+        ((string?)unknown.Object["errors"]![0]!["detailedErrorMessage"]).ShouldStartWith("actions -> action: Unknown action 'fly'");
+        ((long)(await api.GetAsync(path)).Object["version"]!).ShouldBe(1);
         (await api.PostAsync(path, """{"actions":[]}""")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
         (await api.PostAsync(path, "[")).ShouldBeError(HttpStatusCode.BadRequest, "InvalidJsonInput");
     }

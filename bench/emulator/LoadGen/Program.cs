@@ -1,0 +1,428 @@
+// Load generator for bench/emulator-run: the same payment workload against Emulator.Commercetools ("ours") and
+// @labdigital/commercetools-mock ("mock"), each started here as a loopback child process and stopped afterwards.
+// One client iteration = create a payment (with a custom type) + 3 updates (changeAmountPlanned, setCustomField,
+// addTransaction), each with the version the previous answer returned. Cells: 8 and 32 concurrent clients, on a fresh
+// server (0 stored payments) and after pre-loading 20,000 payments. Ops = HTTP requests answered 2xx.
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+
+var options = Options.Parse(args);
+var cells = new List<CellResult>();
+foreach (var target in options.Targets)
+{
+    // Fresh cells each get a newly started server, so both start from 0 stored payments.
+    foreach (var clients in options.Clients)
+    {
+        await using var server = await Server.StartAsync(target, options);
+        var bench = await Bench.CreateAsync(server, options);
+        cells.Add(await bench.RunCellAsync(clients, "fresh"));
+    }
+
+    await using (var server = await Server.StartAsync(target, options))
+    {
+        var bench = await Bench.CreateAsync(server, options);
+        var watch = Stopwatch.StartNew();
+        await bench.PreloadAsync(options.Preload);
+        Console.WriteLine($"[{target}] pre-loaded {options.Preload} payments in {watch.Elapsed.TotalSeconds:F1} s");
+        foreach (var clients in options.Clients)
+        {
+            cells.Add(await bench.RunCellAsync(clients, "preloaded"));
+        }
+    }
+}
+
+var report = Report.Build(cells, options);
+Console.WriteLine();
+Console.WriteLine(report);
+await File.WriteAllTextAsync(options.Output, report);
+Console.WriteLine($"written to {options.Output}");
+
+internal sealed record Options(
+    IReadOnlyList<string> Targets, IReadOnlyList<int> Clients, int Preload, TimeSpan Warmup, TimeSpan Duration,
+    string OursDll, string MockScript, string Output, string ProjectKey, string Environment)
+{
+    public static Options Parse(string[] args)
+    {
+        var map = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i + 1 < args.Length; i += 2)
+        {
+            map[args[i].TrimStart('-')] = args[i + 1];
+        }
+
+        string Get(string name, string fallback) => map.TryGetValue(name, out var v) ? v : fallback;
+        return new Options(
+            Get("targets", "ours,mock").Split(','),
+            Get("clients", "8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(),
+            int.Parse(Get("preload", "20000"), CultureInfo.InvariantCulture),
+            TimeSpan.FromSeconds(double.Parse(Get("warmup", "5"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Get("seconds", "10"), CultureInfo.InvariantCulture)),
+            map.TryGetValue("ours-dll", out var dll) ? dll : throw new ArgumentException("--ours-dll is required"),
+            map.TryGetValue("mock-script", out var script) ? script : throw new ArgumentException("--mock-script is required"),
+            map.TryGetValue("out", out var output) ? output : throw new ArgumentException("--out is required"),
+            Get("project", "paypal-sandbox"),
+            Get("environment", ""));
+    }
+}
+
+internal sealed record CellResult(string Target, int Clients, string Phase, long StoredAtStart, double OpsPerSecond, double IterationsPerSecond,
+    long Errors, double P50Ms, double P99Ms, string? FirstError);
+
+/// <summary>A server child process on a free loopback port; disposing kills exactly that process (and its children).</summary>
+internal sealed class Server : IAsyncDisposable
+{
+    private readonly Process _process;
+
+    private Server(string target, Process process, Uri baseUri)
+    {
+        Target = target;
+        _process = process;
+        BaseUri = baseUri;
+    }
+
+    public string Target { get; }
+
+    public Uri BaseUri { get; }
+
+    public static async Task<Server> StartAsync(string target, Options options)
+    {
+        var port = FreePort();
+        var info = target switch
+        {
+            "ours" => new ProcessStartInfo("dotnet") { ArgumentList = { options.OursDll, "--urls", $"http://127.0.0.1:{port}" } },
+            "mock" => new ProcessStartInfo("node") { ArgumentList = { options.MockScript, port.ToString(CultureInfo.InvariantCulture) } },
+            _ => throw new ArgumentException($"unknown target {target}"),
+        };
+        info.RedirectStandardOutput = true;
+        info.RedirectStandardError = true;
+        info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        info.Environment["Logging__LogLevel__Default"] = "Warning";
+        var process = Process.Start(info) ?? throw new InvalidOperationException($"cannot start {target}");
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, e) =>
+        {
+            if (!string.IsNullOrEmpty(e.Data))
+            {
+                Console.Error.WriteLine($"[{target}] {e.Data}");
+            }
+        };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var server = new Server(target, process, new Uri($"http://127.0.0.1:{port}/"));
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"{target} exited with {process.ExitCode} before answering");
+            }
+
+            try
+            {
+                using var response = await probe.GetAsync(server.BaseUri);
+                return server;
+            }
+            catch (HttpRequestException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        await server.DisposeAsync();
+        throw new TimeoutException($"{target} did not answer on {server.BaseUri} within 30 s");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
+        }
+
+        _process.Dispose();
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
+
+internal sealed class Bench
+{
+    private const string TypeDraft = """
+        {"key":"bench-payment-type","name":{"en":"Bench payment"},"resourceTypeIds":["payment"],
+         "fieldDefinitions":[{"name":"note","label":{"en":"Note"},"required":false,"type":{"name":"String"},"inputHint":"SingleLine"}]}
+        """;
+
+    private const string PaymentDraft = """
+        {"amountPlanned":{"currencyCode":"EUR","centAmount":1000},
+         "paymentMethodInfo":{"paymentInterface":"bench","method":"card"},
+         "custom":{"type":{"key":"bench-payment-type","typeId":"type"},"fields":{"note":"created"}}}
+        """;
+
+    private readonly Server _server;
+    private readonly HttpClient _http;
+    private readonly Options _options;
+    private readonly string _project;
+    private long _stored;
+
+    private Bench(Server server, HttpClient http, Options options)
+    {
+        _server = server;
+        _http = http;
+        _options = options;
+        _project = options.ProjectKey;
+    }
+
+    public static async Task<Bench> CreateAsync(Server server, Options options)
+    {
+        var handler = new SocketsHttpHandler
+        {
+            MaxConnectionsPerServer = 256,
+            PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+            PooledConnectionIdleTimeout = TimeSpan.FromMinutes(5),
+            UseProxy = false,
+        };
+        var http = new HttpClient(handler) { BaseAddress = server.BaseUri, Timeout = TimeSpan.FromSeconds(30) };
+        // Ours needs a real OAuth token (default sandbox client); the mock accepts any bearer token.
+        var token = "bench-token";
+        if (server.Target == "ours")
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "oauth/token")
+            {
+                Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["grant_type"] = "client_credentials" }),
+            };
+            request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes("sandbox-admin:sandbox-admin-secret")));
+            using var response = await http.SendAsync(request);
+            var body = await response.Content.ReadAsStringAsync();
+            response.EnsureSuccessStatusCode();
+            token = JsonDocument.Parse(body).RootElement.GetProperty("access_token").GetString()!;
+        }
+
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        var bench = new Bench(server, http, options);
+        var (status, text, _) = await bench.PostAsync($"{options.ProjectKey}/types", TypeDraft);
+        if (status is not (HttpStatusCode.Created or HttpStatusCode.OK))
+        {
+            throw new InvalidOperationException($"[{server.Target}] creating the type failed: {(int)status} {text}");
+        }
+
+        return bench;
+    }
+
+    public async Task PreloadAsync(int count)
+    {
+        var next = -1;
+        var workers = Enumerable.Range(0, 32).Select(async _ =>
+        {
+            while (Interlocked.Increment(ref next) < count)
+            {
+                var (status, text, _) = await PostAsync($"{_project}/payments", PaymentDraft);
+                if (status != HttpStatusCode.Created)
+                {
+                    throw new InvalidOperationException($"[{_server.Target}] pre-load create failed: {(int)status} {text}");
+                }
+
+                Interlocked.Increment(ref _stored);
+            }
+        });
+        await Task.WhenAll(workers);
+    }
+
+    public async Task<CellResult> RunCellAsync(int clients, string phase)
+    {
+        var storedAtStart = Interlocked.Read(ref _stored);
+        var measuring = 0;
+        long ops = 0, iterations = 0, errors = 0;
+        string? firstError = null;
+        var latencies = new List<double>[clients];
+        using var stop = new CancellationTokenSource();
+
+        async Task ClientAsync(int index)
+        {
+            var mine = latencies[index] = new List<double>(1 << 16);
+            while (!stop.IsCancellationRequested)
+            {
+                var completed = 0;
+                try
+                {
+                    var (status, text, elapsed) = await PostAsync($"{_project}/payments", PaymentDraft);
+                    Record(status == HttpStatusCode.Created, text, elapsed);
+                    if (status != HttpStatusCode.Created)
+                    {
+                        continue;
+                    }
+
+                    Interlocked.Increment(ref _stored);
+                    completed++;
+                    var (id, version) = IdAndVersion(text);
+                    string[] actions =
+                    [
+                        """{"action":"changeAmountPlanned","amount":{"currencyCode":"EUR","centAmount":1100}}""",
+                        """{"action":"setCustomField","name":"note","value":"updated"}""",
+                        """{"action":"addTransaction","transaction":{"type":"Charge","amount":{"currencyCode":"EUR","centAmount":1100},"state":"Success"}}""",
+                    ];
+                    foreach (var action in actions)
+                    {
+                        (status, text, elapsed) = await PostAsync($"{_project}/payments/{id}", $$"""{"version":{{version}},"actions":[{{action}}]}""");
+                        Record(status == HttpStatusCode.OK, text, elapsed);
+                        if (status != HttpStatusCode.OK)
+                        {
+                            break;
+                        }
+
+                        completed++;
+                        version = IdAndVersion(text).Version;
+                    }
+
+                    if (completed == 4 && Volatile.Read(ref measuring) == 1)
+                    {
+                        Interlocked.Increment(ref iterations);
+                    }
+                }
+                catch (HttpRequestException ex)
+                {
+                    Record(false, ex.Message, 0);
+                }
+                catch (TaskCanceledException) when (stop.IsCancellationRequested)
+                {
+                    return;
+                }
+            }
+
+            void Record(bool ok, string text, double elapsedMs)
+            {
+                if (Volatile.Read(ref measuring) != 1)
+                {
+                    return;
+                }
+
+                if (ok)
+                {
+                    Interlocked.Increment(ref ops);
+                    mine.Add(elapsedMs);
+                }
+                else
+                {
+                    Interlocked.Increment(ref errors);
+                    Interlocked.CompareExchange(ref firstError, text.Length > 300 ? text[..300] : text, null);
+                }
+            }
+        }
+
+        var tasks = Enumerable.Range(0, clients).Select(i => Task.Run(() => ClientAsync(i))).ToList();
+        await Task.Delay(_options.Warmup);
+        Volatile.Write(ref measuring, 1);
+        var watch = Stopwatch.StartNew();
+        await Task.Delay(_options.Duration);
+        Volatile.Write(ref measuring, 0);
+        var seconds = watch.Elapsed.TotalSeconds;
+        await stop.CancelAsync();
+        await Task.WhenAll(tasks);
+
+        var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
+        double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
+        var result = new CellResult(_server.Target, clients, phase, storedAtStart, ops / seconds, iterations / seconds, errors,
+            Percentile(0.50), Percentile(0.99), firstError);
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"[{result.Target}] {clients,2} clients, {phase,-9} ({storedAtStart,6} stored): {result.OpsPerSecond,8:F0} ops/s  {result.IterationsPerSecond,7:F0} it/s  p50 {result.P50Ms:F2} ms  p99 {result.P99Ms:F2} ms  errors {errors}"));
+        if (firstError is not null)
+        {
+            Console.WriteLine($"    first error: {firstError}");
+        }
+
+        return result;
+    }
+
+    private async Task<(HttpStatusCode Status, string Text, double ElapsedMs)> PostAsync(string path, string json)
+    {
+        var started = Stopwatch.GetTimestamp();
+        using var content = new StringContent(json, Encoding.UTF8, "application/json");
+        using var response = await _http.PostAsync(path, content);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, text, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+    }
+
+    private static (string Id, long Version) IdAndVersion(string json)
+    {
+        using var doc = JsonDocument.Parse(json);
+        return (doc.RootElement.GetProperty("id").GetString()!, doc.RootElement.GetProperty("version").GetInt64());
+    }
+}
+
+internal static class Report
+{
+    public static string Build(IReadOnlyList<CellResult> cells, Options options)
+    {
+        var md = new StringBuilder();
+        var inv = CultureInfo.InvariantCulture;
+        md.AppendLine("# Emulator.Commercetools vs @labdigital/commercetools-mock");
+        md.AppendLine();
+        md.AppendLine(inv, $"- run at {DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ}; {options.Environment}");
+        md.AppendLine(inv, $"- workload: 1 iteration = create a payment (custom type) + changeAmountPlanned + setCustomField + addTransaction, each with the current version; ops = 2xx requests");
+        md.AppendLine(inv, $"- each cell: {options.Warmup.TotalSeconds:F0} s warm-up, then {options.Duration.TotalSeconds:F0} s measured; fresh cells start a new server (0 payments); pre-loaded cells follow {options.Preload} pre-created payments (the second one also has the first one's payments)");
+        md.AppendLine("- load generator: bench/emulator/LoadGen (C#, HttpClient + SocketsHttpHandler), loopback HTTP/1.1, same machine as the servers");
+        md.AppendLine();
+        md.AppendLine("| target | clients | phase | stored at start | ops/s | iterations/s | p50 ms | p99 ms | errors |");
+        md.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var c in cells)
+        {
+            md.AppendLine(inv, $"| {c.Target} | {c.Clients} | {c.Phase} | {c.StoredAtStart} | {c.OpsPerSecond:F0} | {c.IterationsPerSecond:F0} | {c.P50Ms:F2} | {c.P99Ms:F2} | {c.Errors} |");
+        }
+
+        md.AppendLine();
+        md.AppendLine("| ratio | value | target |");
+        md.AppendLine("|---|---:|---|");
+        CellResult? Find(string target, int clients, string phase) =>
+            cells.FirstOrDefault(c => c.Target == target && c.Clients == clients && c.Phase == phase);
+        foreach (var clients in options.Clients)
+        {
+            foreach (var phase in new[] { "fresh", "preloaded" })
+            {
+                if (Find("ours", clients, phase) is { } ours && Find("mock", clients, phase) is { OpsPerSecond: > 0 } mock)
+                {
+                    var ratio = ours.OpsPerSecond / mock.OpsPerSecond;
+                    md.AppendLine(inv, $"| ours/mock, {clients} clients, {phase} | {ratio:F2}x | >= 3x: {(ratio >= 3 ? "met" : "NOT met")} |");
+                }
+            }
+        }
+
+        foreach (var clients in options.Clients)
+        {
+            if (Find("ours", clients, "preloaded") is { } after && Find("ours", clients, "fresh") is { OpsPerSecond: > 0 } fresh)
+            {
+                var ratio = after.OpsPerSecond / fresh.OpsPerSecond;
+                md.AppendLine(inv, $"| ours pre-loaded/fresh, {clients} clients | {ratio:F2} | within 10%: {(Math.Abs(1 - ratio) <= 0.10 ? "met" : "NOT met")} |");
+            }
+        }
+
+        foreach (var clients in options.Clients)
+        {
+            if (Find("mock", clients, "preloaded") is { } after && Find("mock", clients, "fresh") is { OpsPerSecond: > 0 } fresh)
+            {
+                md.AppendLine(inv, $"| mock pre-loaded/fresh, {clients} clients (for reference) | {after.OpsPerSecond / fresh.OpsPerSecond:F2} | |");
+            }
+        }
+
+        var errors = cells.Where(c => c.FirstError is not null).ToList();
+        if (errors.Count > 0)
+        {
+            md.AppendLine();
+            md.AppendLine("First error per cell with errors:");
+            foreach (var c in errors)
+            {
+                md.AppendLine(inv, $"- {c.Target} {c.Clients} {c.Phase}: `{c.FirstError!.ReplaceLineEndings(" ")}`");
+            }
+        }
+
+        return md.ToString();
+    }
+}
