@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using Emulator.PayPal.Infrastructure;
 using Emulator.PayPal.Orders;
 using Emulator.PayPal.Payments;
+using Emulator.PayPal.Vault;
 using Emulator.PayPal.Webhooks;
 
 namespace Emulator.PayPal.Control;
@@ -27,6 +28,7 @@ internal static class ControlEndpoints
         });
         control.MapPost("/orders/{id}/approve", ApproveOrder);
         control.MapPost("/orders/{id}/complete", CompleteInvoiceOrder);
+        control.MapPost("/setup-tokens/{id}/card", SubmitSetupTokenCard);
         control.MapPost("/captures/{id}/complete", (HttpContext http, string id, EmulatorStore store, EventQueue events) => SettlePending(http, id, store, events, "COMPLETED"));
         control.MapPost("/captures/{id}/deny", (HttpContext http, string id, EmulatorStore store, EventQueue events) => SettlePending(http, id, store, events, "DECLINED"));
         control.MapPost("/captures/{id}/reverse", (HttpContext http, string id, EmulatorStore store, PaymentsService payments) => RefundFromPayPal(http, id, store, payments, "PAYMENT.CAPTURE.REVERSED"));
@@ -58,6 +60,7 @@ internal static class ControlEndpoints
             "GET|POST|DELETE /emulator/faults {status, count, path_prefix, method}",
             "POST /emulator/orders/{id}/approve {email}",
             "POST /emulator/orders/{id}/complete (Pay Upon Invoice)",
+            "POST /emulator/setup-tokens/{id}/card {number, expiry, name?, security_code?} (card fields)",
             "POST /emulator/captures/{id}/complete | /deny (pending captures)",
             "POST /emulator/captures/{id}/reverse {amount} (chargeback)",
             "POST /emulator/captures/{id}/refund {amount, note_to_payer} (refund from PayPal's side)",
@@ -134,6 +137,17 @@ internal static class ControlEndpoints
 
             orders.Approve(order, JsonRead.OptString(body, "email", string.Empty) ?? PayPalEmulatorDefaults.BuyerEmail, baseUrl);
             return new ApiResponse(200, OrderJson.Render(order, baseUrl));
+        }
+    }
+
+    private static async Task<IResult> SubmitSetupTokenCard(HttpContext http, string id, EmulatorStore store, VaultService vault)
+    {
+        var body = (await ApiRequest.ReadAsync(http)).Body ?? throw PayPalApiException.Missing("/number");
+        lock (store.Gate)
+        {
+            var token = store.SetupTokens.TryGetValue(id, out var found) ? found : throw PayPalApiException.NotFound("id", id);
+            vault.SubmitCard(token, body, string.Empty);
+            return new ApiResponse(200, VaultService.RenderSetupToken(token, ApiRequest.BaseUrlOf(http.Request)));
         }
     }
 
