@@ -59,6 +59,6 @@ public static class PayPalEmulatorApp
         api.MapVaultApi();
         api.MapWebhooksApi();
 
-        app.MapFallback(() => ErrorHandlingMiddleware.Envelope(new PayPalApiException(404, "RESOURCE_NOT_FOUND", description: "The requested resource or method does not exist.")));
+        app.MapFallback((HttpContext http) => ErrorHandlingMiddleware.Envelope(new PayPalApiException(404, "RESOURCE_NOT_FOUND", description: "The requested resource or method does not exist."), http));
     }
 }
