@@ -45,11 +45,24 @@ internal sealed class WebhookOptions
 
 internal sealed class FaultOptions
 {
-    public int Status { get; set; } = 503;
+    /// <summary>before (default: answer the status instead of executing), close, 5xx or timeout (execute, then lose the answer).</summary>
+    public string? Mode { get; set; }
+
+    /// <summary>Default 503, or 500 in 5xx mode.</summary>
+    public int? Status { get; set; }
 
     public int Count { get; set; } = 1;
 
     public string? PathPrefix { get; set; }
 
+    /// <summary>A path where <c>*</c> stands for one segment, e.g. <c>/v2/checkout/orders/*/capture</c>.</summary>
+    public string? Path { get; set; }
+
     public string? Method { get; set; }
+
+    /// <summary>Timeout mode: how long the answer is held.</summary>
+    public int DelayMs { get; set; }
+
+    /// <summary>Timeout mode: <c>close</c> (default) aborts after the delay, <c>answer</c> sends the real answer.</summary>
+    public string? Then { get; set; }
 }

@@ -57,7 +57,7 @@ internal static class ControlEndpoints
         ["description"] = "Emulator-only control API. See src/Emulator.PayPal/README.md.",
         ["endpoints"] = new JsonArray(
             "GET|POST /emulator/settings {latency_ms, capture_outcome: COMPLETED|PENDING}",
-            "GET|POST|DELETE /emulator/faults {status, count, path_prefix, method}",
+            "GET|POST|DELETE /emulator/faults {mode: before|close|5xx|timeout, status, count, method, path (* = one segment), path_prefix, delay_ms, then: close|answer}",
             "POST /emulator/orders/{id}/approve {email}",
             "POST /emulator/orders/{id}/complete (Pay Upon Invoice)",
             "POST /emulator/setup-tokens/{id}/card {number, expiry, name?, security_code?} (card fields)",
@@ -96,30 +96,59 @@ internal static class ControlEndpoints
     private static async Task<IResult> AddFault(HttpContext http, RuntimeSettings runtime)
     {
         var body = (await ApiRequest.ReadAsync(http)).Body;
-        var status = body?["status"]?.GetValue<int>() ?? 503;
-        if (status is < 500 or > 599)
+        var modeName = JsonRead.OptString(body, "mode", string.Empty);
+        var mode = Fault.ParseMode(modeName) ?? throw PayPalApiException.Invalid("/mode", modeName, "One of before, close, 5xx, timeout.");
+        var status = OptInt(body, "status") ?? (mode == FaultMode.ServerError ? 500 : 503);
+        if (status is < 500 or > 599 || (mode == FaultMode.ServerError && status is not (500 or 503)))
         {
-            throw PayPalApiException.Invalid("/status", status.ToString(System.Globalization.CultureInfo.InvariantCulture), "Faults are 5xx answers.");
+            throw PayPalApiException.Invalid("/status", status.ToString(System.Globalization.CultureInfo.InvariantCulture), "Faults are 5xx answers (500 or 503 in 5xx mode).");
+        }
+
+        var then = JsonRead.OptString(body, "then", string.Empty);
+        if (then is not (null or "close" or "answer"))
+        {
+            throw PayPalApiException.Invalid("/then", then, "close or answer.");
         }
 
         runtime.AddFault(new Fault
         {
+            Mode = mode,
             Status = status,
-            Remaining = Math.Max(1, body?["count"]?.GetValue<int>() ?? 1),
+            Remaining = Math.Max(1, OptInt(body, "count") ?? 1),
             PathPrefix = JsonRead.OptString(body, "path_prefix", string.Empty),
+            Path = JsonRead.OptString(body, "path", string.Empty),
             Method = JsonRead.OptString(body, "method", string.Empty),
+            DelayMs = OptInt(body, "delay_ms") is { } delay && delay >= 0 ? delay : mode == FaultMode.Timeout ? throw PayPalApiException.Missing("/delay_ms") : 0,
+            AnswerAfterDelay = then == "answer",
         });
         return new ApiResponse(201, FaultsJson(runtime));
+    }
+
+    private static int? OptInt(JsonObject? body, string name)
+    {
+        var node = body?[name];
+        if (node is null)
+        {
+            return null;
+        }
+
+        return node.GetValueKind() == System.Text.Json.JsonValueKind.Number && node.AsValue().TryGetValue<int>(out var value)
+            ? value
+            : throw PayPalApiException.Syntax("/" + name, node.ToJsonString());
     }
 
     private static JsonObject FaultsJson(RuntimeSettings runtime) => new()
     {
         ["faults"] = new JsonArray([.. runtime.Faults().Select(f => (JsonNode)new JsonObject
         {
-            ["status"] = f.Status,
+            ["mode"] = Fault.ModeName(f.Mode),
+            ["status"] = f.Mode is FaultMode.Before or FaultMode.ServerError ? f.Status : null,
             ["remaining"] = f.Remaining,
             ["path_prefix"] = f.PathPrefix,
+            ["path"] = f.Path,
             ["method"] = f.Method,
+            ["delay_ms"] = f.Mode == FaultMode.Timeout ? f.DelayMs : null,
+            ["then"] = f.Mode == FaultMode.Timeout ? (f.AnswerAfterDelay ? "answer" : "close") : null,
         })]),
     };
 
