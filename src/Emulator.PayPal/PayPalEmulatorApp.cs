@@ -64,6 +64,6 @@ public static class PayPalEmulatorApp
         api.MapDisputesApi();
         api.AddEndpointFilter(DisputeHold.Filter);
 
-        app.MapFallback(() => ErrorHandlingMiddleware.Envelope(new PayPalApiException(404, "RESOURCE_NOT_FOUND", description: "The requested resource or method does not exist.")));
+        app.MapFallback((HttpContext http) => ErrorHandlingMiddleware.Envelope(new PayPalApiException(404, "RESOURCE_NOT_FOUND", description: "The requested resource or method does not exist."), http));
     }
 }

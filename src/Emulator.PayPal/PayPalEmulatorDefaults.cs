@@ -8,4 +8,7 @@ public static class PayPalEmulatorDefaults
 
     /// <summary>The e-mail the approval page pre-fills for the buyer.</summary>
     public const string BuyerEmail = "sb-buyer@example.com";
+
+    /// <summary>The card the buyer page submits for a card setup token when no card is typed in (Visa, Luhn-valid).</summary>
+    public const string TestCardNumber = "4111111111111111";
 }

@@ -52,6 +52,11 @@ internal static class ApprovalEndpoints
 
             if (id is not null && store.SetupTokens.TryGetValue(id, out var setupToken))
             {
+                if (setupToken.Status == "PAYER_ACTION_REQUIRED" && setupToken.Kind == "card")
+                {
+                    return Html(200, "Save your card", $"<p>Enter the card to save with the merchant (setup token <code>{E(setupToken.Id)}</code>). Empty fields use the test card {E(PayPalEmulatorDefaults.TestCardNumber)}.</p>" + Form(action, "Save card", CardFields));
+                }
+
                 return setupToken.Status == "PAYER_ACTION_REQUIRED"
                     ? Html(200, "Save your PayPal account", $"<p>Save your {E(setupToken.Kind)} account with the merchant for future payments (setup token <code>{E(setupToken.Id)}</code>).</p>" + Form(action, "Agree and continue"))
                     : Html(200, "Setup token " + setupToken.Id, $"<p id=\"status\">This setup token is {E(setupToken.Status)}; there is nothing to approve.</p>");
@@ -102,6 +107,18 @@ internal static class ApprovalEndpoints
                     return setupToken.CancelUrl is null
                         ? Html(200, "Cancelled", "<p id=\"status\">You cancelled. You can close this window.</p>")
                         : SeeOther(WithQuery(setupToken.CancelUrl, ("approval_token_id", setupToken.Id)));
+                }
+
+                if (setupToken.Kind == "card" && setupToken.Status == "PAYER_ACTION_REQUIRED" && CardFrom(form) is { } card)
+                {
+                    try
+                    {
+                        vault.SubmitCard(setupToken, card, "/payment_source/card");
+                    }
+                    catch (PayPalApiException ex)
+                    {
+                        return Html(422, "Card not accepted", $"<p id=\"status\">{E(ex.Issue)}: {E(ex.Description)}</p>");
+                    }
                 }
 
                 vault.ApproveSetupToken(setupToken, email);
@@ -172,10 +189,40 @@ internal static class ApprovalEndpoints
         return html.ToString();
     }
 
-    private static string Form(string action, string approveLabel) =>
+    /// <summary>The card typed into the page's card fields, or null when the number field was left empty.</summary>
+    private static System.Text.Json.Nodes.JsonObject? CardFrom(IFormCollection? form)
+    {
+        var number = form?["card_number"].ToString();
+        if (string.IsNullOrWhiteSpace(number))
+        {
+            return null;
+        }
+
+        var card = new System.Text.Json.Nodes.JsonObject { ["number"] = number, ["expiry"] = form!["card_expiry"].ToString() };
+        foreach (var (field, name) in new[] { ("card_name", "name"), ("card_security_code", "security_code") })
+        {
+            if (!string.IsNullOrWhiteSpace(form[field].ToString()))
+            {
+                card[name] = form[field].ToString();
+            }
+        }
+
+        return card;
+    }
+
+    private const string CardFields =
+        """
+          <label>Card number <input id="card_number" name="card_number" autocomplete="off"></label>
+          <label>Expiry (YYYY-MM) <input id="card_expiry" name="card_expiry"></label>
+          <label>Name on card <input id="card_name" name="card_name"></label>
+          <label>Security code <input id="card_security_code" name="card_security_code" autocomplete="off"></label>
+        """;
+
+    private static string Form(string action, string approveLabel, string extraFields = "") =>
         $"""
         <form method="post" action="{E(action)}">
           <label>Buyer e-mail <input type="email" id="email" name="email" value="{E(PayPalEmulatorDefaults.BuyerEmail)}"></label>
+        {extraFields}
           <div class="buttons">
             <button type="submit" id="approve" name="decision" value="approve">{E(approveLabel)}</button>
             <button type="submit" id="cancel" name="decision" value="cancel">Cancel and return to merchant</button>

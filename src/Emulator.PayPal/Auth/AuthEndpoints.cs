@@ -107,7 +107,7 @@ internal static class AuthEndpoints
         if (token is null || token.ExpiresAt <= store.Now)
         {
             return ErrorHandlingMiddleware.Envelope(new PayPalApiException(
-                401, token is null ? "INVALID_TOKEN" : "TOKEN_EXPIRED", null, null, "header", "Authentication failed due to missing or invalid access token."));
+                401, token is null ? "INVALID_TOKEN" : "TOKEN_EXPIRED", null, null, "header", "Authentication failed due to missing or invalid access token."), http);
         }
 
         http.Items[ApiRequest.ClientIdItem] = token.ClientId;

@@ -3,6 +3,7 @@ using Emulator.PayPal.Disputes;
 using Emulator.PayPal.Infrastructure;
 using Emulator.PayPal.Orders;
 using Emulator.PayPal.Payments;
+using Emulator.PayPal.Vault;
 using Emulator.PayPal.Webhooks;
 
 namespace Emulator.PayPal.Control;
@@ -28,6 +29,7 @@ internal static class ControlEndpoints
         });
         control.MapPost("/orders/{id}/approve", ApproveOrder);
         control.MapPost("/orders/{id}/complete", CompleteInvoiceOrder);
+        control.MapPost("/setup-tokens/{id}/card", SubmitSetupTokenCard);
         control.MapPost("/captures/{id}/complete", (HttpContext http, string id, EmulatorStore store, EventQueue events) => SettlePending(http, id, store, events, "COMPLETED"));
         control.MapPost("/captures/{id}/deny", (HttpContext http, string id, EmulatorStore store, EventQueue events) => SettlePending(http, id, store, events, "DECLINED"));
         control.MapPost("/captures/{id}/reverse", (HttpContext http, string id, EmulatorStore store, PaymentsService payments) => RefundFromPayPal(http, id, store, payments, "PAYMENT.CAPTURE.REVERSED"));
@@ -56,9 +58,10 @@ internal static class ControlEndpoints
         ["description"] = "Emulator-only control API. See src/Emulator.PayPal/README.md.",
         ["endpoints"] = new JsonArray(
             "GET|POST /emulator/settings {latency_ms, capture_outcome: COMPLETED|PENDING}",
-            "GET|POST|DELETE /emulator/faults {status, count, path_prefix, method}",
+            "GET|POST|DELETE /emulator/faults {mode: before|close|5xx|timeout, status, count, method, path (* = one segment), path_prefix, delay_ms, then: close|answer}",
             "POST /emulator/orders/{id}/approve {email}",
             "POST /emulator/orders/{id}/complete (Pay Upon Invoice)",
+            "POST /emulator/setup-tokens/{id}/card {number, expiry, name?, security_code?} (card fields)",
             "POST /emulator/captures/{id}/complete | /deny (pending captures)",
             "POST /emulator/captures/{id}/reverse {amount} (chargeback)",
             "POST /emulator/captures/{id}/refund {amount, note_to_payer} (refund from PayPal's side)",
@@ -94,30 +97,59 @@ internal static class ControlEndpoints
     private static async Task<IResult> AddFault(HttpContext http, RuntimeSettings runtime)
     {
         var body = (await ApiRequest.ReadAsync(http)).Body;
-        var status = body?["status"]?.GetValue<int>() ?? 503;
-        if (status is < 500 or > 599)
+        var modeName = JsonRead.OptString(body, "mode", string.Empty);
+        var mode = Fault.ParseMode(modeName) ?? throw PayPalApiException.Invalid("/mode", modeName, "One of before, close, 5xx, timeout.");
+        var status = OptInt(body, "status") ?? (mode == FaultMode.ServerError ? 500 : 503);
+        if (status is < 500 or > 599 || (mode == FaultMode.ServerError && status is not (500 or 503)))
         {
-            throw PayPalApiException.Invalid("/status", status.ToString(System.Globalization.CultureInfo.InvariantCulture), "Faults are 5xx answers.");
+            throw PayPalApiException.Invalid("/status", status.ToString(System.Globalization.CultureInfo.InvariantCulture), "Faults are 5xx answers (500 or 503 in 5xx mode).");
+        }
+
+        var then = JsonRead.OptString(body, "then", string.Empty);
+        if (then is not (null or "close" or "answer"))
+        {
+            throw PayPalApiException.Invalid("/then", then, "close or answer.");
         }
 
         runtime.AddFault(new Fault
         {
+            Mode = mode,
             Status = status,
-            Remaining = Math.Max(1, body?["count"]?.GetValue<int>() ?? 1),
+            Remaining = Math.Max(1, OptInt(body, "count") ?? 1),
             PathPrefix = JsonRead.OptString(body, "path_prefix", string.Empty),
+            Path = JsonRead.OptString(body, "path", string.Empty),
             Method = JsonRead.OptString(body, "method", string.Empty),
+            DelayMs = OptInt(body, "delay_ms") is { } delay && delay >= 0 ? delay : mode == FaultMode.Timeout ? throw PayPalApiException.Missing("/delay_ms") : 0,
+            AnswerAfterDelay = then == "answer",
         });
         return new ApiResponse(201, FaultsJson(runtime));
+    }
+
+    private static int? OptInt(JsonObject? body, string name)
+    {
+        var node = body?[name];
+        if (node is null)
+        {
+            return null;
+        }
+
+        return node.GetValueKind() == System.Text.Json.JsonValueKind.Number && node.AsValue().TryGetValue<int>(out var value)
+            ? value
+            : throw PayPalApiException.Syntax("/" + name, node.ToJsonString());
     }
 
     private static JsonObject FaultsJson(RuntimeSettings runtime) => new()
     {
         ["faults"] = new JsonArray([.. runtime.Faults().Select(f => (JsonNode)new JsonObject
         {
-            ["status"] = f.Status,
+            ["mode"] = Fault.ModeName(f.Mode),
+            ["status"] = f.Mode is FaultMode.Before or FaultMode.ServerError ? f.Status : null,
             ["remaining"] = f.Remaining,
             ["path_prefix"] = f.PathPrefix,
+            ["path"] = f.Path,
             ["method"] = f.Method,
+            ["delay_ms"] = f.Mode == FaultMode.Timeout ? f.DelayMs : null,
+            ["then"] = f.Mode == FaultMode.Timeout ? (f.AnswerAfterDelay ? "answer" : "close") : null,
         })]),
     };
 
@@ -135,6 +167,17 @@ internal static class ControlEndpoints
 
             orders.Approve(order, JsonRead.OptString(body, "email", string.Empty) ?? PayPalEmulatorDefaults.BuyerEmail, baseUrl);
             return new ApiResponse(200, OrderJson.Render(order, baseUrl));
+        }
+    }
+
+    private static async Task<IResult> SubmitSetupTokenCard(HttpContext http, string id, EmulatorStore store, VaultService vault)
+    {
+        var body = (await ApiRequest.ReadAsync(http)).Body ?? throw PayPalApiException.Missing("/number");
+        lock (store.Gate)
+        {
+            var token = store.SetupTokens.TryGetValue(id, out var found) ? found : throw PayPalApiException.NotFound("id", id);
+            vault.SubmitCard(token, body, string.Empty);
+            return new ApiResponse(200, VaultService.RenderSetupToken(token, ApiRequest.BaseUrlOf(http.Request)));
         }
     }
 

@@ -54,7 +54,7 @@ internal readonly record struct Money(string Currency, long Minor)
             throw PayPalApiException.Unprocessable("INVALID_CURRENCY_CODE", field + "/currency_code", currency);
         }
 
-        var value = RequiredString(obj, "value", field);
+        var value = ValueText(obj, field);
         return new Money(currency, ParseValue(value, currency, field + "/value", noDecimalsIssue));
     }
 
@@ -91,6 +91,21 @@ internal readonly record struct Money(string Currency, long Minor)
         var whole = trimmed.Length == 0 ? 0 : long.Parse(trimmed, NumberStyles.None, CultureInfo.InvariantCulture);
         var frac = fraction.Length == 0 ? 0 : long.Parse(fraction.PadRight(digits, '0'), NumberStyles.None, CultureInfo.InvariantCulture);
         return (whole * Pow10(digits)) + frac;
+    }
+
+    /// <summary>
+    /// The amount as text. PayPal documents <c>value</c> as a string but accepts a JSON number too (SDKs send <c>2</c>);
+    /// a number is read from its JSON text, never through a double, and then checked like the string form.
+    /// </summary>
+    private static string ValueText(JsonObject obj, string field)
+    {
+        var node = obj["value"];
+        if (node is not null && node.GetValueKind() == JsonValueKind.Number)
+        {
+            return node.ToJsonString();
+        }
+
+        return RequiredString(obj, "value", field);
     }
 
     private static string RequiredString(JsonObject obj, string name, string field)

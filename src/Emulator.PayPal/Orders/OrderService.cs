@@ -63,6 +63,8 @@ internal sealed class OrderService(
                 throw new PayPalApiException(400, "PAYPAL_REQUEST_ID_REQUIRED", null, null, "header");
             }
 
+            RequireDeviceData(request, parsed);
+
             ApplySource(order, parsed);
         }
 
@@ -97,7 +99,9 @@ internal sealed class OrderService(
                 throw PayPalApiException.Unprocessable("ORDER_CANNOT_BE_CONFIRMED", description: "The order cannot be confirmed in its current status.");
         }
 
-        ApplySource(order, PaymentSources.Parse(paymentSource, store, request.ClientId));
+        var confirmed = PaymentSources.Parse(paymentSource, store, request.ClientId);
+        RequireDeviceData(request, confirmed);
+        ApplySource(order, confirmed);
         if (JsonRead.OptString(request.Body, "processing_instruction", string.Empty) is { } instruction)
         {
             order.ProcessingInstruction = instruction;
@@ -116,6 +120,17 @@ internal sealed class OrderService(
         }
 
         return new ApiResponse(200, OrderJson.Render(order, request.BaseUrl));
+    }
+
+    /// <summary>Pay Upon Invoice needs the FraudNet session id (<c>PayPal-Client-Metadata-Id</c>) for Ratepay's risk check.</summary>
+    private static void RequireDeviceData(ApiRequest request, PaymentSources.Parsed parsed)
+    {
+        if (parsed.IsPayUponInvoice && string.IsNullOrWhiteSpace(request.Header("PayPal-Client-Metadata-Id")))
+        {
+            throw PayPalApiException.Unprocessable(
+                "DEVICE_DATA_NOT_AVAILABLE",
+                description: "Device data is not available for this order: the PayPal-Client-Metadata-Id header is missing or incorrect.");
+        }
     }
 
     private void ApplySource(Order order, PaymentSources.Parsed parsed)

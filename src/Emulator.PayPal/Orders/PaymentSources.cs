@@ -62,6 +62,12 @@ internal static class PaymentSources
             case "pay_upon_invoice":
                 // PayPal's Pay Upon Invoice source names the buyer's address "email" (not "email_address" as the wallets do).
                 JsonRead.ReqString(source, "email", sp);
+                var birthDate = JsonRead.ReqString(source, "birth_date", sp);
+                if (!DateOnly.TryParseExact(birthDate, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out _))
+                {
+                    throw PayPalApiException.Syntax(sp + "/birth_date", birthDate);
+                }
+
                 return new Parsed(new PaymentSourceState { Kind = kind, View = Scrub(source) }, returnUrl, cancelUrl, false, true);
             default:
                 if (!RedirectMethods.Contains(kind))

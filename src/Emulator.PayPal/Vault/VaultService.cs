@@ -87,11 +87,45 @@ internal sealed class VaultService(EmulatorStore store, EventQueue events)
         return link;
     }
 
+    /// <summary>
+    /// A card setup token created without a number receives its card (what the JS SDK's card fields submit to PayPal).
+    /// <paramref name="card"/> is a <c>payment_source.card</c> object; errors point at <paramref name="sp"/>.
+    /// </summary>
+    public void SubmitCard(SetupToken token, JsonObject card, string sp)
+    {
+        if (token.Kind != "card" || token.Status != "PAYER_ACTION_REQUIRED")
+        {
+            throw PayPalApiException.Unprocessable("SETUP_TOKEN_NOT_AWAITING_CARD", "id", token.Id, "Only a card setup token created without card details takes a card.");
+        }
+
+        var view = CardView(card, sp);
+        foreach (var (name, value) in token.View)
+        {
+            view[name] ??= value?.DeepClone();
+        }
+
+        token.View = view;
+        token.Status = "APPROVED";
+    }
+
+    private JsonObject CardView(JsonObject source, string sp)
+    {
+        var view = CardDetails.Read(source, sp, store.Now).View();
+        view.Remove("type");
+        return view;
+    }
+
     /// <summary>The payer agreed on the approval page to save the wallet.</summary>
     public void ApproveSetupToken(SetupToken token, string email)
     {
         if (token.Status != "PAYER_ACTION_REQUIRED")
         {
+            return;
+        }
+
+        if (token.Kind == "card")
+        {
+            SubmitCard(token, new JsonObject { ["number"] = PayPalEmulatorDefaults.TestCardNumber, ["expiry"] = $"{store.Now.Year + 3:D4}-12" }, "/payment_source/card");
             return;
         }
 
@@ -115,12 +149,19 @@ internal sealed class VaultService(EmulatorStore store, EventQueue events)
         SetupToken token;
         switch (kind)
         {
+            case "card" when source["number"] is null && source["single_use_token"] is null:
+            {
+                // The JS SDK's card fields: the setup token is created first, the card arrives later through the fields.
+                var view = PaymentSources.Scrub(source);
+                view.Remove("verification_method");
+                JsonRead.OptString(source, "verification_method", sp);
+                token = NewSetupToken(request.ClientId, customerId, kind, "PAYER_ACTION_REQUIRED", view, context);
+                break;
+            }
+
             case "card":
             {
-                var card = CardDetails.Read(source, sp, store.Now);
-                var view = card.View();
-                view.Remove("type");
-                token = NewSetupToken(request.ClientId, customerId, kind, "APPROVED", view, context);
+                token = NewSetupToken(request.ClientId, customerId, kind, "APPROVED", CardView(source, sp), context);
                 break;
             }
 

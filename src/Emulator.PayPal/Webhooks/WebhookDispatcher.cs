@@ -21,8 +21,9 @@ internal sealed record DeliveryAttempt(
     string TransmissionId);
 
 /// <summary>
-/// Delivers events to every subscribed webhook, signed, in the background. A non-2xx answer is retried with exponential
-/// backoff driven by <see cref="TimeProvider"/> timers, up to <see cref="WebhookOptions.MaxAttempts"/> attempts.
+/// Delivers events to every subscribed webhook, signed, in the background. A non-2xx answer (or none) is retried on
+/// PayPal's schedule (<see cref="WebhookOptions.PayPalRetryDelays"/>: 25 retries over 3 days, compressible with
+/// <see cref="WebhookOptions.TimeScale"/>) driven by <see cref="TimeProvider"/> timers.
 /// </summary>
 internal sealed partial class WebhookDispatcher(
     EventQueue queue,
@@ -111,9 +112,9 @@ internal sealed partial class WebhookDispatcher(
 
         var delivered = status is >= 200 and < 300;
         DateTimeOffset? next = null;
-        if (!delivered && attempt < settings.MaxAttempts && !_stopping.IsCancellationRequested)
+        if (!delivered && attempt < settings.EffectiveMaxAttempts() && !_stopping.IsCancellationRequested)
         {
-            var delay = TimeSpan.FromMilliseconds(Math.Min(settings.MaxRetryDelayMs, settings.RetryDelayMs * Math.Pow(2, attempt - 1)));
+            var delay = settings.RetryDelay(attempt);
             next = store.Now + delay;
             ITimer? timer = null;
             timer = store.Time.CreateTimer(

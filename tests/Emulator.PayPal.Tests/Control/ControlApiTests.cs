@@ -191,8 +191,8 @@ public sealed class ControlApiTests
     {
         await using var host = await EmulatorHost.StartAsync(new() { ["Emulator:PayUponInvoiceDelayMs"] = "600000" });
         var body = Payloads.Order();
-        body["payment_source"] = new JsonObject { ["pay_upon_invoice"] = new JsonObject { ["email"] = "max@example.com" } };
-        var order = await host.CreateOrderAsync(body);
+        body["payment_source"] = new JsonObject { ["pay_upon_invoice"] = Payloads.PayUponInvoice() };
+        var order = await host.CreateOrderAsync(body, clientMetadataId: "fraudnet-session-1");
 
         var (status, completed) = await Control(host, $"/orders/{order["id"]}/complete");
 

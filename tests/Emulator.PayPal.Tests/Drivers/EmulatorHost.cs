@@ -114,9 +114,15 @@ public sealed partial class EmulatorHost : IAsyncDisposable
         return headers;
     }
 
-    public async Task<JsonNode> CreateOrderAsync(JsonNode body, string? requestId = null)
+    public async Task<JsonNode> CreateOrderAsync(JsonNode body, string? requestId = null, string? clientMetadataId = null)
     {
-        var (status, order) = await CallAsync(HttpMethod.Post, "/v2/checkout/orders", body, Representation(requestId ?? Guid.NewGuid().ToString()));
+        var headers = Representation(requestId ?? Guid.NewGuid().ToString());
+        if (clientMetadataId is not null)
+        {
+            headers["PayPal-Client-Metadata-Id"] = clientMetadataId;
+        }
+
+        var (status, order) = await CallAsync(HttpMethod.Post, "/v2/checkout/orders", body, headers);
         status.ShouldBe(HttpStatusCode.Created, order?.ToJsonString());
         return order!;
     }

@@ -83,4 +83,12 @@ public static class Payloads
     };
 
     public static JsonObject Money(string value, string currency = "EUR") => new() { ["currency_code"] = currency, ["value"] = value };
+
+    /// <summary>A Pay Upon Invoice source with what PayPal requires (send it with a PayPal-Client-Metadata-Id header).</summary>
+    public static JsonObject PayUponInvoice(string? birthDate = "1990-01-01") => new()
+    {
+        ["name"] = new JsonObject { ["given_name"] = "Max", ["surname"] = "Mustermann" },
+        ["email"] = "max@example.com",
+        ["birth_date"] = birthDate,
+    };
 }

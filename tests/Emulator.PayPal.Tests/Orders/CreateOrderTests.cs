@@ -230,17 +230,9 @@ public sealed class CreateOrderTests
         await using var host = await EmulatorHost.StartAsync(new() { ["Emulator:PayUponInvoiceDelayMs"] = "5000" });
         var body = Payloads.Order();
         body["processing_instruction"] = "ORDER_COMPLETE_ON_PAYMENT_APPROVAL";
-        body["payment_source"] = new JsonObject
-        {
-            ["pay_upon_invoice"] = new JsonObject
-            {
-                ["name"] = new JsonObject { ["given_name"] = "Max", ["surname"] = "Mustermann" },
-                ["email"] = "max@example.com",
-                ["birth_date"] = "1990-01-01",
-            },
-        };
+        body["payment_source"] = new JsonObject { ["pay_upon_invoice"] = Payloads.PayUponInvoice() };
 
-        var order = await host.CreateOrderAsync(body);
+        var order = await host.CreateOrderAsync(body, clientMetadataId: "fraudnet-session-1");
         order["status"]!.GetValue<string>().ShouldBe("PENDING_APPROVAL");
         order["links"]!.AsArray().Select(l => l!["rel"]!.GetValue<string>()).ShouldBe(["self"]);
 

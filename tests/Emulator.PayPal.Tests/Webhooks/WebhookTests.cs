@@ -152,9 +152,9 @@ public sealed class WebhookTests
     }
 
     [Fact]
-    public async Task Failed_deliveries_are_retried_with_backoff_on_the_clock()
+    public async Task Failed_deliveries_are_retried_on_the_configured_delays_on_the_clock()
     {
-        var (host, receiver, _) = await StartWithWebhookAsync(new() { ["Emulator:Webhooks:RetryDelayMs"] = "1000" }, "PAYMENT.CAPTURE.COMPLETED");
+        var (host, receiver, _) = await StartWithWebhookAsync(new() { ["Emulator:Webhooks:RetryDelays:0"] = "00:00:01", ["Emulator:Webhooks:RetryDelays:1"] = "00:00:02" }, "PAYMENT.CAPTURE.COMPLETED");
         await using var _ = host;
         var calls = 0;
         receiver.Answer = _ => Interlocked.Increment(ref calls) <= 2 ? HttpStatusCode.InternalServerError : HttpStatusCode.OK;
@@ -183,7 +183,7 @@ public sealed class WebhookTests
     [Fact]
     public async Task Retries_stop_after_the_configured_attempts()
     {
-        var (host, receiver, _) = await StartWithWebhookAsync(new() { ["Emulator:Webhooks:MaxAttempts"] = "2", ["Emulator:Webhooks:RetryDelayMs"] = "1000" }, "PAYMENT.CAPTURE.COMPLETED");
+        var (host, receiver, _) = await StartWithWebhookAsync(new() { ["Emulator:Webhooks:MaxAttempts"] = "2", ["Emulator:Webhooks:RetryDelays:0"] = "00:00:01" }, "PAYMENT.CAPTURE.COMPLETED");
         await using var _ = host;
         receiver.Answer = _ => HttpStatusCode.ServiceUnavailable;
         var observed = host.Service<WebhookDispatcher>().Observed;
