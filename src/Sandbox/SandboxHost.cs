@@ -58,7 +58,12 @@ public sealed class SandboxHost : IAsyncDisposable
             apps.Add(commercetools);
             var commercetoolsUrl = AddressOf(commercetools);
 
-            var payPal = PayPalEmulatorApp.Build([], b => Configure(b, "paypal", options.PayPalPort, options));
+            var payPal = PayPalEmulatorApp.Build([], b =>
+            {
+                // PayPal's retry schedule (25 retries over 3 days) compressed 100-fold: a failed delivery is retried within a second.
+                b.Configuration.AddInMemoryCollection([new("Emulator:Webhooks:TimeScale", "0.01")]);
+                Configure(b, "paypal", options.PayPalPort, options);
+            });
             await payPal.StartAsync(cancellationToken);
             apps.Add(payPal);
             var payPalUrl = AddressOf(payPal);
