@@ -59,7 +59,7 @@ internal sealed record Options(
             Get("targets", "ours,mock").Split(','),
             Get("clients", "8,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToList(),
             int.Parse(Get("preload", "20000"), CultureInfo.InvariantCulture),
-            TimeSpan.FromSeconds(double.Parse(Get("warmup", "5"), CultureInfo.InvariantCulture)),
+            TimeSpan.FromSeconds(double.Parse(Get("warmup", "10"), CultureInfo.InvariantCulture)),
             TimeSpan.FromSeconds(double.Parse(Get("seconds", "10"), CultureInfo.InvariantCulture)),
             map.TryGetValue("ours-dll", out var dll) ? dll : throw new ArgumentException("--ours-dll is required"),
             map.TryGetValue("mock-script", out var script) ? script : throw new ArgumentException("--mock-script is required"),
@@ -239,6 +239,7 @@ internal sealed class Bench
 
     public async Task<CellResult> RunCellAsync(int clients, string phase)
     {
+        await WarmUpAsync(clients);
         var storedAtStart = Interlocked.Read(ref _stored);
         var measuring = 0;
         long ops = 0, iterations = 0, errors = 0;
@@ -319,7 +320,6 @@ internal sealed class Bench
         }
 
         var tasks = Enumerable.Range(0, clients).Select(i => Task.Run(() => ClientAsync(i))).ToList();
-        await Task.Delay(_options.Warmup);
         Volatile.Write(ref measuring, 1);
         var watch = Stopwatch.StartNew();
         await Task.Delay(_options.Duration);
@@ -340,6 +340,47 @@ internal sealed class Bench
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Runs the workload for the warm-up time (JIT tiering, connection pools), then deletes every payment it created, so
+    /// the measured window starts with the stored count of the phase (0 when fresh) on a warm process.
+    /// </summary>
+    private async Task WarmUpAsync(int clients)
+    {
+        var created = new System.Collections.Concurrent.ConcurrentBag<(string Id, long Version)>();
+        using var stop = new CancellationTokenSource(_options.Warmup);
+        var workers = Enumerable.Range(0, clients).Select(worker => Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var (status, text, _) = await PostAsync($"{_project}/payments", PaymentDraft);
+                if (status != HttpStatusCode.Created)
+                {
+                    throw new InvalidOperationException($"[{_server.Target}] warm-up create failed: {(int)status} {text}");
+                }
+
+                var (id, version) = IdAndVersion(text);
+                (status, text, _) = await PostAsync($"{_project}/payments/{id}",
+                    $$"""{"version":{{version}},"actions":[{"action":"setCustomField","name":"note","value":"warm"}]}""");
+                created.Add(status == HttpStatusCode.OK ? (id, IdAndVersion(text).Version) : (id, version));
+            }
+        }));
+        await Task.WhenAll(workers);
+
+        var queue = new System.Collections.Concurrent.ConcurrentQueue<(string Id, long Version)>(created);
+        var deleters = Enumerable.Range(0, clients).Select(_ => Task.Run(async () =>
+        {
+            while (queue.TryDequeue(out var payment))
+            {
+                using var response = await _http.DeleteAsync($"{_project}/payments/{payment.Id}?version={payment.Version}");
+                if (!response.IsSuccessStatusCode)
+                {
+                    throw new InvalidOperationException($"[{_server.Target}] warm-up delete failed: {(int)response.StatusCode}");
+                }
+            }
+        }));
+        await Task.WhenAll(deleters);
     }
 
     private async Task<(HttpStatusCode Status, string Text, double ElapsedMs)> PostAsync(string path, string json)
@@ -368,7 +409,7 @@ internal static class Report
         md.AppendLine();
         md.AppendLine(inv, $"- run at {DateTimeOffset.UtcNow:yyyy-MM-ddTHH:mm:ssZ}; {options.Environment}");
         md.AppendLine(inv, $"- workload: 1 iteration = create a payment (custom type) + changeAmountPlanned + setCustomField + addTransaction, each with the current version; ops = 2xx requests");
-        md.AppendLine(inv, $"- each cell: {options.Warmup.TotalSeconds:F0} s warm-up, then {options.Duration.TotalSeconds:F0} s measured; fresh cells start a new server (0 payments); pre-loaded cells follow {options.Preload} pre-created payments (the second one also has the first one's payments)");
+        md.AppendLine(inv, $"- each cell: {options.Warmup.TotalSeconds:F0} s warm-up with the same workload (its payments are deleted again), then {options.Duration.TotalSeconds:F0} s measured; fresh cells start a new server (0 payments at the start of the measurement); pre-loaded cells follow {options.Preload} pre-created payments (the second one also has the first one's payments)");
         md.AppendLine("- load generator: bench/emulator/LoadGen (C#, HttpClient + SocketsHttpHandler), loopback HTTP/1.1, same machine as the servers");
         md.AppendLine();
         md.AppendLine("| target | clients | phase | stored at start | ops/s | iterations/s | p50 ms | p99 ms | errors |");
