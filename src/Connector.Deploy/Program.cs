@@ -7,11 +7,11 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-// deploy | undeploy [--purge]; configuration from the same variables as the service (README).
+// deploy | undeploy [--purge] | bind-vaults; configuration from the same variables as the service (README).
 var command = args.FirstOrDefault() ?? "deploy";
-if (command is not ("deploy" or "undeploy") || args.Skip(1).Any(a => a != "--purge"))
+if (command is not ("deploy" or "undeploy" or "bind-vaults") || args.Skip(1).Any(a => a != "--purge"))
 {
-    Console.Error.WriteLine("usage: Connector.Deploy deploy | undeploy [--purge]");
+    Console.Error.WriteLine("usage: Connector.Deploy deploy | undeploy [--purge] | bind-vaults");
     return 2;
 }
 
@@ -29,6 +29,13 @@ await host.StartAsync();
 var deployer = host.Services.GetRequiredService<Deployer>();
 try
 {
+    if (command == "bind-vaults")
+    {
+        var (seen, bound) = await new VaultBindingMigration(host.Services.GetRequiredService<CommercetoolsClient>()).RunAsync(CancellationToken.None);
+        Console.WriteLine($"bind-vaults: {seen} customers with a PayPalUserId, {bound} bound now (the others were bound already).");
+        return 0;
+    }
+
     var report = command == "deploy"
         ? await deployer.DeployAsync(CancellationToken.None)
         : await deployer.UndeployAsync(args.Contains("--purge"), CancellationToken.None);

@@ -17,6 +17,15 @@ public static class ConnectorContract
     public const string PayPalCustomIdField = "PayPalCustomId";
     public const string PayPalUserIdField = "PayPalUserId";
 
+    /// <summary>
+    /// Custom-object container of the vault bindings: key = commercetools customer id, value <c>{"payPalCustomerId": ...}</c>.
+    /// Written only by the connector (shoppers cannot write custom objects); it, not <see cref="PayPalUserIdField"/>, says whose vault is whose.
+    /// </summary>
+    public const string VaultBindingContainer = "paypal-commercetools-vault";
+
+    /// <summary>The property of a vault binding's value that holds the PayPal vault customer id.</summary>
+    public const string VaultBindingProperty = "payPalCustomerId";
+
     /// <summary>Payment operations in the order the extension runs them.</summary>
     public static IReadOnlyList<string> PaymentOperations { get; } =
     [

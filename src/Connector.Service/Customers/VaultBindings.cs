@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using Connector.Commercetools;
 using Connector.Commercetools.Models;
 using Connector.Domain;
+using Connector.Domain.Contract;
 
 namespace Connector.Service.Customers;
 
@@ -16,9 +17,9 @@ namespace Connector.Service.Customers;
 /// </summary>
 internal sealed partial class VaultBindings(CommercetoolsClient commercetools, ILogger<VaultBindings> logger)
 {
-    public const string Container = "paypal-commercetools-vault";
+    public const string Container = ConnectorContract.VaultBindingContainer;
 
-    private const string ValueProperty = "payPalCustomerId";
+    private const string ValueProperty = ConnectorContract.VaultBindingProperty;
     private const int MaxCached = 100_000;
 
     private readonly ConcurrentDictionary<string, string> _byCustomer = new(StringComparer.Ordinal);
