@@ -50,7 +50,7 @@ public static class ReconcilerDriver
         return (payment, order["id"]!.GetValue<string>());
     }
 
-    /// <summary>A call straight to the PayPal emulator's REST API with the merchant's credentials; the answer must be a success.</summary>
+    /// <summary>A call straight to the PayPal emulator's REST API with the merchant's credentials; the answer must be a success (204: an empty object).</summary>
     public static async Task<JsonObject> PayPalAsync(SandboxFixture sandbox, HttpMethod method, string path, JsonObject? body = null)
     {
         using var request = new HttpRequestMessage(method, sandbox.Info.PayPal.ApiUrl + path);
@@ -64,7 +64,7 @@ public static class ReconcilerDriver
         using var response = await sandbox.Http.SendAsync(request, Ct);
         var text = await response.Content.ReadAsStringAsync(Ct);
         response.IsSuccessStatusCode.ShouldBeTrue($"{method} {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!.AsObject();
+        return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text)!.AsObject();
     }
 
     /// <summary>Captures the order directly at PayPal: PayPal moved the money, commercetools never heard. Returns the capture.</summary>
