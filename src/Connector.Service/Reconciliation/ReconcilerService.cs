@@ -9,7 +9,7 @@ namespace Connector.Service.Reconciliation;
 /// and nothing is remembered but the time of this process's previous pass.
 /// </summary>
 internal sealed partial class ReconcilerService(
-    PaymentReconciler reconciler,
+    IServiceProvider services,
     IOptionsMonitor<ReconcilerOptions> options,
     TimeProvider time,
     ILogger<ReconcilerService> logger) : BackgroundService
@@ -42,7 +42,8 @@ internal sealed partial class ReconcilerService(
                 previous = now;
                 try
                 {
-                    await reconciler.RunAsync(ReconcileScope.AtCheckpoints(now, width, current.MinAge, current.Lookback), stoppingToken);
+                    // Resolved per pass: its typed HTTP clients then follow the factory's handler rotation.
+                    await services.GetRequiredService<PaymentReconciler>().RunAsync(ReconcileScope.AtCheckpoints(now, width, current.MinAge, current.Lookback), stoppingToken);
                 }
                 catch (Exception e) when (e is not OperationCanceledException)
                 {
