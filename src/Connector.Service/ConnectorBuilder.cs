@@ -8,6 +8,7 @@ using Connector.Service.Endpoints;
 using Connector.Service.Events;
 using Connector.Service.Extensions;
 using Connector.Service.Extensions.Operations;
+using Connector.Service.Reconciliation;
 using Connector.Service.Settings;
 using Connector.Service.Telemetry;
 using Connector.Service.Webhooks;
@@ -53,6 +54,7 @@ public static class ConnectorBuilder
         services.AddSingleton<VaultBindings>();
         services.AddWebhooks();
         services.AddEvents();
+        services.AddReconciler();
         services.AddTransient<VaultedTokenGuard>();
         services.AddTransient<ICustomerOperation, GetUserIdToken>();
         services.AddTransient<ICustomerOperation, CreateVaultSetupToken>();

@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 using Sandbox;
 
-// Runs everything offline: dotnet run --project src/Sandbox [-- --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo]
-var options = new SandboxOptions { DemoPort = SandboxOptions.DefaultDemoPort, RegisterPayPalWebhook = true };
+// Runs everything offline: dotnet run --project src/Sandbox [-- --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo --no-paypal-webhooks --no-reconciler]
+var options = new SandboxOptions { DemoPort = SandboxOptions.DefaultDemoPort, RegisterPayPalWebhook = true, RunReconciler = true };
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -18,8 +18,11 @@ for (var i = 0; i < args.Length; i++)
         // PayPal's webhooks then update payments concurrently with the shop (clients must retry 409s, as in production).
         case "--paypal-webhooks": options = options with { RegisterPayPalWebhook = true }; break;
         case "--no-paypal-webhooks": options = options with { RegisterPayPalWebhook = false }; break;
+        // The connector's reconciler: every 5 s it brings payments older than 2 s in line with what PayPal did.
+        case "--reconciler": options = options with { RunReconciler = true }; break;
+        case "--no-reconciler": options = options with { RunReconciler = false }; break;
         default:
-            Console.Error.WriteLine($"unknown option {args[i]}; options: --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo --paypal-webhooks (default) --no-paypal-webhooks --verbose");
+            Console.Error.WriteLine($"unknown option {args[i]}; options: --info-file PATH --connector-port N --commercetools-port N --paypal-port N --demo-port N --no-demo --paypal-webhooks (default) --no-paypal-webhooks --reconciler (default) --no-reconciler --verbose");
             return 2;
     }
 }

@@ -85,6 +85,9 @@ public sealed class SandboxHost : IAsyncDisposable
                 ["Connector:EventsSecret"] = eventsSecret,
                 // The emulator signs webhooks with a certificate it serves itself, over plain HTTP on loopback.
                 ["PayPal:WebhookCertHosts:0"] = payPalUrl,
+                ["Connector:Reconciler:Enabled"] = options.RunReconciler ? "true" : "false",
+                ["Connector:Reconciler:IntervalSeconds"] = options.ReconcilerIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["Connector:Reconciler:MinAgeSeconds"] = options.ReconcilerMinAgeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
             };
             var connector = ConnectorApp.Build([], b =>
             {

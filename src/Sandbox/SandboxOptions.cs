@@ -27,6 +27,17 @@ public sealed record SandboxOptions
     /// </summary>
     public bool RegisterPayPalWebhook { get; init; }
 
+    /// <summary>
+    /// Whether the connector's background reconciler runs (every <see cref="ReconcilerIntervalSeconds"/>, over payments older
+    /// than <see cref="ReconcilerMinAgeSeconds"/>). Off by default here (tests: its writes move payment versions under tests that
+    /// keep one); the sandbox command turns it on.
+    /// </summary>
+    public bool RunReconciler { get; init; }
+
+    public int ReconcilerIntervalSeconds { get; init; } = 5;
+
+    public int ReconcilerMinAgeSeconds { get; init; } = 2;
+
     /// <summary>Where to write the connection details as JSON once everything serves.</summary>
     public string? InfoFile { get; init; }
 

@@ -36,6 +36,9 @@ public sealed record Payment
 
     /// <summary>Who made the change now being processed (the extension sees the resource as it would be persisted).</summary>
     public ClientLogging? LastModifiedBy { get; init; }
+
+    /// <summary>When the payment last changed (millisecond precision); the reconciler pages by it.</summary>
+    public DateTimeOffset? LastModifiedAt { get; init; }
 }
 
 /// <summary>How the payment is made.</summary>

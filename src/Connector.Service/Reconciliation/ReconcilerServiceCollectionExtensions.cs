@@ -1,0 +1,17 @@
+namespace Connector.Service.Reconciliation;
+
+/// <summary>Registrations of the reconciler: the pass, its counters and the background service (idle unless enabled).</summary>
+internal static class ReconcilerServiceCollectionExtensions
+{
+    public static IServiceCollection AddReconciler(this IServiceCollection services)
+    {
+        services.AddOptions<ReconcilerOptions>()
+            .BindConfiguration(ReconcilerOptions.SectionName)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<ReconcilerTelemetry>();
+        services.AddTransient<PaymentReconciler>();
+        services.AddHostedService<ReconcilerService>();
+        return services;
+    }
+}
