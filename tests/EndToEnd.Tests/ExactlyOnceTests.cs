@@ -79,13 +79,13 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
 
         // The client does what the README says: re-read, send the same request again.
         var retried = await ct.SetCustomFieldOkAsync(await ct.GetPaymentAsync(payment.Id(), Ct), field, value, Ct);
-        retried.Field(field.Replace("Request", "Response", StringComparison.Ordinal)).ShouldNotContain("\"success\":false");
+        retried.Field(field.Replace("Request", "Response", StringComparison.Ordinal))!.ShouldNotContain("\"success\":false");
 
         var order = await PayPalAsync(HttpMethod.Get, $"/v2/checkout/orders/{orderId}");
         var payments = order["purchase_units"]![0]!["payments"]!.AsObject();
-        var expected = operation switch
+        (int Captures, int Authorizations, int Refunds) expected = operation switch
         {
-            "capturePayPalOrder" => (Captures: 1, Authorizations: 0, Refunds: 0),
+            "capturePayPalOrder" => (1, 0, 0),
             "authorizePayPalOrder" => (0, 1, 0),
             "capturePayPalAuthorization" => (1, 1, 0),
             "voidPayPalAuthorization" => (0, 1, 0),
@@ -143,7 +143,7 @@ public sealed class ExactlyOnceTests : IAsyncLifetime
 
         payment = await ct.SetCustomFieldOkAsync(payment, "capturePayPalOrderRequest", "{}", Ct);
 
-        payment.Field("capturePayPalOrderResponse").ShouldNotContain("\"success\":false");
+        payment.Field("capturePayPalOrderResponse")!.ShouldNotContain("\"success\":false");
         var captures = (await PayPalAsync(HttpMethod.Get, $"/v2/checkout/orders/{orderId}"))["purchase_units"]![0]!["payments"]!["captures"]!;
         OneToOne(payment, "Charge", captures);
         payment["paymentStatus"]!["interfaceCode"]!.GetValue<string>().ShouldBe("COMPLETED");
