@@ -10,7 +10,7 @@ namespace Connector.Deploy;
 /// <summary>The notification side of deploy: the commercetools subscription for parcel messages and the PayPal webhook.</summary>
 public sealed partial class Deployer
 {
-    /// <summary>The PayPal events the connector handles (spec §6), registered on its webhook.</summary>
+    /// <summary>The PayPal events the connector handles, registered on its webhook.</summary>
     public static IReadOnlyList<string> WebhookEventTypes { get; } =
     [
         "CHECKOUT.ORDER.APPROVED", "CHECKOUT.ORDER.COMPLETED",

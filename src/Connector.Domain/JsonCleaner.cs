@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Connector.Domain;
 
-/// <summary>Shapes PayPal responses before they are stored in a <c>&lt;name&gt;Response</c> field (spec §3, step 2).</summary>
+/// <summary>Shapes PayPal responses before they are stored in a <c>&lt;name&gt;Response</c> field.</summary>
 public static class JsonCleaner
 {
     /// <summary>

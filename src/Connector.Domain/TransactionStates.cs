@@ -1,6 +1,6 @@
 namespace Connector.Domain;
 
-/// <summary>Maps PayPal statuses to commercetools transaction states and guards the forward-only rule (spec §3).</summary>
+/// <summary>Maps PayPal statuses to commercetools transaction states and guards the forward-only rule.</summary>
 public static class TransactionStates
 {
     /// <summary>

@@ -7,7 +7,7 @@ using System.Text.Json.Nodes;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// A shopper pays with their own token through <c>/me/payments</c> (seed 002): the whole PayPal flow works, the amount
+/// A shopper pays with their own token through <c>/me/payments</c>: the whole PayPal flow works, the amount
 /// charged is the cart's, and nothing of another shopper's payments or the merchant's secrets is reachable.
 /// </summary>
 public sealed class MyPaymentsTests(SandboxFixture sandbox)

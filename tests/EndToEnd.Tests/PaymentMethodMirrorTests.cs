@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 
 namespace EndToEnd.Tests;
 
-/// <summary>Each vaulted PayPal token is visible as a commercetools PaymentMethod of its customer (spec §5, seed 004).</summary>
+/// <summary>Each vaulted PayPal token is visible as a commercetools PaymentMethod of its customer.</summary>
 public sealed class PaymentMethodMirrorTests(SandboxFixture sandbox)
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;

@@ -7,8 +7,8 @@ using System.Text.RegularExpressions;
 namespace EndToEnd.Tests;
 
 /// <summary>
-/// Sends the requests of the merchants' Postman collection (Fixtures/paypal.postman_collection.json, a copy of the seed
-/// collection) exactly as Postman would: its URL, method, body and auth, with <c>{{variables}}</c> filled in.
+/// Sends the requests of the merchants' Postman collection (Fixtures/paypal.postman_collection.json, a copy of the
+/// TypeScript connector's collection) exactly as Postman would: its URL, method, body and auth, with <c>{{variables}}</c> filled in.
 /// </summary>
 public sealed partial class PostmanCollection
 {

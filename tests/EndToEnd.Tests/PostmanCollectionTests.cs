@@ -5,7 +5,7 @@ namespace EndToEnd.Tests;
 
 /// <summary>
 /// Every payment request of the merchants' Postman collection, sent unchanged (only its variables filled and the
-/// PayPal ids it hard-codes replaced by real ones) against the sandbox, behaves as the connector spec says.
+/// PayPal ids it hard-codes replaced by real ones) against the sandbox, behaves as docs/contract.md says.
 /// </summary>
 public sealed class PostmanCollectionTests : IAsyncLifetime
 {

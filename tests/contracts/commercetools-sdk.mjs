@@ -1,6 +1,7 @@
 // Drives the commercetools emulator with the official TypeScript SDK (@commercetools/platform-sdk + ts-client),
 // unchanged: all three auth flows, a payment through the PayPal extension, a cart with the payment attached,
-// My Payments with a customer's password-flow token and an anonymous session, PaymentMethods, and messages.
+// My Payments with a customer's password-flow token and an anonymous session, the shopper's /me profile,
+// PaymentMethods, messages, and commercetools' error shape for an unknown update action.
 // Usage: node commercetools-sdk.mjs <sandbox-info.json>. Prints one line per step; exits 1 if any step failed.
 import { readFileSync } from 'node:fs';
 import { ClientBuilder } from '@commercetools/ts-client';
@@ -152,6 +153,32 @@ await step('messages: payment messages are queryable', async () => {
   const r = await admin.messages().get({ queryArgs: { where: `resource(id="${payment.id}")`, sort: 'sequenceNumber asc' } }).execute();
   check(r.body.results.length > 0 && r.body.results[0].type === 'PaymentCreated', `first message ${r.body.results[0]?.type}`);
   return `${r.body.results.length} message(s)`;
+});
+
+await step('errors: an unknown update action is InvalidJsonInput naming the action', async () => {
+  try {
+    const current = await admin.payments().withId({ ID: payment.id }).get().execute();
+    await admin.payments().withId({ ID: payment.id }).post({ body: { version: current.body.version, actions: [{ action: 'noSuchAction' }] } }).execute();
+  } catch (e) {
+    const error = e?.body?.errors?.[0];
+    check(e?.statusCode === 400 || e?.body?.statusCode === 400, `status ${e?.statusCode}`);
+    check(error?.code === 'InvalidJsonInput', `code ${error?.code}`);
+    check(String(error?.detailedErrorMessage ?? '').includes('noSuchAction'), `detailedErrorMessage ${error?.detailedErrorMessage}`);
+    return error.detailedErrorMessage;
+  }
+  throw new Error('the update was accepted');
+});
+
+await step('password flow: /me profile read and custom field update', async () => {
+  const shopper = api(new ClientBuilder().withProjectKey(projectKey).withPasswordFlow({
+    host: authUrl, projectKey, httpClient: fetch,
+    credentials: { clientId, clientSecret, user: { username: `sdk-${unique}@example.com`, password: 'Secret-123' } },
+  }));
+  const me = await shopper.me().get().execute();
+  check(me.body.id === customer.id, 'another customer');
+  const updated = await shopper.me().post({ body: { version: me.body.version, actions: [{ action: 'setFirstName', firstName: 'Renamed' }] } }).execute();
+  check(updated.body.firstName === 'Renamed' && updated.body.version > me.body.version, `first name ${updated.body.firstName}, version ${updated.body.version}`);
+  return `version ${updated.body.version}`;
 });
 
 console.log(failures === 0 ? 'all steps passed' : `${failures} step(s) failed`);

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace Connector.Domain.Checkout;
 
 /// <summary>
-/// Builds the PayPal <c>payment_source.pay_upon_invoice</c> for createPayPalOrder (spec §4): buyer name, e-mail
+/// Builds the PayPal <c>payment_source.pay_upon_invoice</c> for createPayPalOrder: buyer name, e-mail
 /// and billing address from the cart (never from the caller), birth date and phone from the caller, and the
 /// experience context from the settings.
 /// </summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Connector.Domain.Checkout;
 
 /// <summary>
-/// Maps a payment and its cart to PayPal <c>purchase_units[0]</c> (spec §4, createPayPalOrder mapping).
+/// Maps a payment and its cart to PayPal <c>purchase_units[0]</c> (the createPayPalOrder mapping).
 /// </summary>
 /// <remarks>
 /// <para>The amount is always the payment's <c>amountPlanned</c>, never a caller's value.</para>

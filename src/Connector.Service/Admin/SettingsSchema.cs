@@ -23,7 +23,7 @@ internal enum SettingKind
     Group,
 }
 
-/// <summary>One known setting (spec §9) and what values it takes.</summary>
+/// <summary>One known setting and what values it takes.</summary>
 internal sealed record SettingField(string Key, string Label, SettingKind Kind, IReadOnlyList<string>? Options = null, IReadOnlyList<SettingField>? Children = null);
 
 /// <summary>A titled group of settings on the page.</summary>

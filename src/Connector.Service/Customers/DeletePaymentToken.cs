@@ -7,7 +7,7 @@ namespace Connector.Service.Customers;
 
 /// <summary>
 /// <c>deletePaymentTokenRequest</c>: the raw id of a vaulted token. Deleted only when it belongs to this customer
-/// (the anchor deleted any token it was given); otherwise InvalidInput and nothing changes. Ownership comes from the
+/// (the TypeScript connector deleted any token it was given); otherwise InvalidInput and nothing changes. Ownership comes from the
 /// PaymentMethod mirror; only when there is no mirror is PayPal asked who owns the token.
 /// Calls: one commercetools GET, one PayPal DELETE, one commercetools DELETE (without a mirror: one PayPal GET more).
 /// </summary>

@@ -5,8 +5,8 @@ using Connector.Service.Extensions;
 namespace Connector.Service.Customers;
 
 /// <summary>
-/// <c>getPaymentTokensRequest</c>: lists the tokens in this customer's PayPal vault (apple_pay filtered out, as the
-/// anchor does) and brings the customer's PaymentMethods in line. Calls: one PayPal (<c>GET /v3/vault/payment-tokens</c>),
+/// <c>getPaymentTokensRequest</c>: lists the tokens in this customer's PayPal vault (apple_pay filtered out, as the TypeScript connector
+/// does) and brings the customer's PaymentMethods in line. Calls: one PayPal (<c>GET /v3/vault/payment-tokens</c>),
 /// one commercetools query, plus one create or delete per mirror that was out of line. A customer without a bound
 /// vault has none: empty list, no PayPal call.
 /// </summary>

@@ -11,7 +11,7 @@ using Microsoft.Extensions.Options;
 namespace Connector.Service.Customers;
 
 /// <summary>
-/// Keeps one commercetools PaymentMethod per vaulted PayPal payment token (spec §5, seed 004): key
+/// Keeps one commercetools PaymentMethod per vaulted PayPal payment token: key
 /// <c>paypal-&lt;tokenId&gt;</c>, the owning customer, interface <c>PayPal</c>, method <c>card|paypal|venmo</c>,
 /// <c>token.value</c> = the token id, a display name, status Active, and <c>default</c> when the customer has no
 /// default PaymentMethod yet. Every method is idempotent, so webhooks, extension retries and list syncs can race.
@@ -22,7 +22,7 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
     public const string KeyPrefix = "paypal-";
     public const string PaymentInterface = "PayPal";
 
-    // Payment sources PayPal can vault that the connector does not expose (the anchor filters apple_pay out too).
+    // Payment sources PayPal can vault that the connector does not expose (the TypeScript connector filters apple_pay out too).
     private const string HiddenSource = "apple_pay";
 
     /// <summary>The PaymentMethod key for a PayPal token id.</summary>
@@ -279,7 +279,7 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
         return new MirroredToken(id, kind, name ?? kind);
     }
 
-    /// <summary>Whether the source kind is one a shopper sees (apple_pay is filtered out of lists, as the anchor does).</summary>
+    /// <summary>Whether the source kind is one a shopper sees (apple_pay is filtered out of lists, as the TypeScript connector does).</summary>
     public static bool IsVisible(JsonObject paymentToken) =>
         paymentToken["payment_source"] is not JsonObject source || !source.ContainsKey(HiddenSource);
 

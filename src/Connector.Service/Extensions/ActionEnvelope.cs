@@ -7,7 +7,7 @@ using Connector.Domain;
 namespace Connector.Service.Extensions;
 
 /// <summary>
-/// The update actions of spec §3, in the order the TypeScript connector emits them: request interaction, response field,
+/// The update actions of every operation, in the order the TypeScript connector emits them: request interaction, response field,
 /// response interaction, request field cleared, then the operation's extras. Interaction data is redacted.
 /// </summary>
 internal static class ActionEnvelope
@@ -38,7 +38,7 @@ internal static class ActionEnvelope
         }
     }
 
-    /// <summary>The anchor's failure shape: <c>{"success":false,"message":M,"details":D}</c>.</summary>
+    /// <summary>The TypeScript connector's failure shape: <c>{"success":false,"message":M,"details":D}</c>.</summary>
     public static OperationResult Failure(string message, JsonNode? details) =>
         OperationResult.Json(new JsonObject { ["success"] = false, ["message"] = message, ["details"] = details });
 

@@ -22,7 +22,7 @@ internal sealed record ExtensionOutcome(IReadOnlyList<UpdateAction>? Actions, IR
 
 /// <summary>
 /// Runs the operations whose <c>&lt;name&gt;Request</c> field is set on a payment or customer of our custom types
-/// (spec §2), inside the deadline commercetools gives the extension, and turns every failure into the documented answer.
+/// inside the deadline commercetools gives the extension, and turns every failure into the documented answer.
 /// </summary>
 internal sealed partial class ExtensionDispatcher(
     IEnumerable<IPaymentOperation> paymentOperations,
@@ -184,7 +184,7 @@ internal sealed partial class ExtensionDispatcher(
         return ExtensionOutcome.Ok(actions);
     }
 
-    /// <summary>Spec §2: PayPal 4xx → <c>{"success":false,...}</c> in the response field, HTTP 200.</summary>
+    /// <summary>PayPal 4xx → <c>{"success":false,...}</c> in the response field, HTTP 200.</summary>
     private static OperationResult BusinessFailure(string operation, PayPalApiException e)
     {
         var issues = e.Issues;

@@ -44,7 +44,7 @@ internal static class PaymentActions
         });
     }
 
-    /// <summary>The status fields of spec §3: interface code and text = order status; method info from the payment source.</summary>
+    /// <summary>The status fields: interface code and text = order status; method info from the payment source.</summary>
     public static IEnumerable<UpdateAction> StatusFields(PayPalOrder order)
     {
         if (order.Status is { Length: > 0 } status)

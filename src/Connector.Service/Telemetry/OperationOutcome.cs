@@ -4,7 +4,7 @@ using Connector.PayPal;
 
 namespace Connector.Service.Telemetry;
 
-/// <summary>The outcome classes of an operation, as the dispatcher answers them (spec §2).</summary>
+/// <summary>The outcome classes of an operation, as the dispatcher answers them.</summary>
 internal static class OperationOutcome
 {
     public const string Success = "success";

@@ -8,7 +8,7 @@ using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.Auth;
 
-/// <summary>The auth service (spec §1): client credentials, refresh, password and anonymous flows, introspection.</summary>
+/// <summary>The auth service: client credentials, refresh, password and anonymous flows, introspection.</summary>
 internal static partial class OAuthEndpoints
 {
     public static void MapOAuthEndpoints(this IEndpointRouteBuilder app)

@@ -7,7 +7,7 @@ using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.Carts;
 
-/// <summary>Carts (spec §4): line items priced from products, custom line items, shipping, payments; totals recalculated after every action.</summary>
+/// <summary>Carts: line items priced from products, custom line items, shipping, payments; totals recalculated after every action.</summary>
 internal sealed class CartBehavior : ResourceBehavior
 {
     private static readonly string[] RoundingModes = ["HalfEven", "HalfUp", "HalfDown"];

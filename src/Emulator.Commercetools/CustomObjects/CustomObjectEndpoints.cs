@@ -7,7 +7,7 @@ using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.CustomObjects;
 
-/// <summary>Custom Objects (spec §5): upsert by container/key with optional optimistic version.</summary>
+/// <summary>Custom Objects: upsert by container/key with optional optimistic version.</summary>
 internal static partial class CustomObjectEndpoints
 {
     public const string TypeId = "key-value-document";

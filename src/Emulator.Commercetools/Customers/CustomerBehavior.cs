@@ -5,7 +5,7 @@ using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.Customers;
 
-/// <summary>Customers (spec §4). The password is stored as a PBKDF2 hash, never in clear text.</summary>
+/// <summary>Customers. The password is stored as a PBKDF2 hash, never in clear text.</summary>
 internal sealed class CustomerBehavior : ResourceBehavior
 {
     public override string TypeId => "customer";

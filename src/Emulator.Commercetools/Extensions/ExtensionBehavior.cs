@@ -6,7 +6,7 @@ using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.Extensions;
 
-/// <summary>API Extensions (spec §2): registration only; <see cref="ExtensionInvoker"/> does the calling.</summary>
+/// <summary>API Extensions: registration only; <see cref="ExtensionInvoker"/> does the calling.</summary>
 internal sealed class ExtensionBehavior : ResourceBehavior
 {
     public const int MaxExtensions = 25;

@@ -8,7 +8,7 @@ using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.Extensions;
 
-/// <summary>Calls API Extensions over HTTP (named client <c>ct-extensions</c>) and maps their answers to commercetools semantics (spec §2).</summary>
+/// <summary>Calls API Extensions over HTTP (named client <c>ct-extensions</c>) and maps their answers to commercetools semantics.</summary>
 internal sealed partial class ExtensionInvoker(ResourceStore store, IHttpClientFactory httpClientFactory, TimeProvider time, ILogger<ExtensionInvoker> logger)
 {
     public const string HttpClientName = "ct-extensions";

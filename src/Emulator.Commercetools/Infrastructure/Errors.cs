@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 
 namespace Emulator.Commercetools.Infrastructure;
 
-/// <summary>Factories for the error codes of the commercetools API (spec §6).</summary>
+/// <summary>Factories for the error codes of the commercetools API.</summary>
 internal static class Errors
 {
     public static JsonObject Error(string code, string message, JsonObject? extra = null)

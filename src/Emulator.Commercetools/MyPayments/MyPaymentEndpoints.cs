@@ -9,7 +9,7 @@ using Emulator.Commercetools.Store;
 namespace Emulator.Commercetools.MyPayments;
 
 /// <summary>
-/// <c>/me/payments</c> (seed 002): owner-scoped by the token's customer_id/anonymous_id, a restricted and token-masked
+/// <c>/me/payments</c> (commercetools My Payments): owner-scoped by the token's customer_id/anonymous_id, a restricted and token-masked
 /// view, only Authorization/Charge transactions (always Initial), and no updates or deletes once a transaction exists.
 /// Writes go through the normal payment pipeline, so payment Extensions and Messages apply.
 /// </summary>

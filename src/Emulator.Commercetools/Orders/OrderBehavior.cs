@@ -5,7 +5,7 @@ using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.Orders;
 
-/// <summary>Orders (spec §4): created from a cart; deliveries and parcels emit the messages the PayPal tracking flow listens to.</summary>
+/// <summary>Orders: created from a cart; deliveries and parcels emit the messages the PayPal tracking flow listens to.</summary>
 internal sealed class OrderBehavior : ResourceBehavior
 {
     public const string CartProperty = "__cart";

@@ -7,7 +7,7 @@ using Emulator.Commercetools.Store;
 namespace Emulator.Commercetools.PaymentMethods;
 
 /// <summary>
-/// PaymentMethods (seed 004, spec §7). Default rule chosen by the emulator (undocumented upstream): making a method the
+/// PaymentMethods. Default rule chosen by the emulator (undocumented upstream): making a method the
 /// default clears the previous default of the same owner (customer, business unit, or both), which gets its own
 /// version bump and PaymentMethodDefaultSet message.
 /// </summary>

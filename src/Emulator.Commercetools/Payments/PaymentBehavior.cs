@@ -5,7 +5,7 @@ using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.Payments;
 
-/// <summary>Payments (spec §3): every current update action, with the Messages each one emits.</summary>
+/// <summary>Payments: every current update action, with the Messages each one emits.</summary>
 internal sealed class PaymentBehavior(bool strictTransactionStates = false) : ResourceBehavior
 {
     public static readonly string[] TransactionTypes = ["Authorization", "CancelAuthorization", "Charge", "Refund", "Chargeback"];

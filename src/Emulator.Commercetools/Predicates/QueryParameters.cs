@@ -4,7 +4,7 @@ using Emulator.Commercetools.Infrastructure;
 
 namespace Emulator.Commercetools.Predicates;
 
-/// <summary>Paging, sorting and filtering parameters of a commercetools query endpoint (spec §6).</summary>
+/// <summary>Paging, sorting and filtering parameters of a commercetools query endpoint.</summary>
 internal sealed class QueryParameters
 {
     public required IReadOnlyList<Predicate> Where { get; init; }

@@ -5,7 +5,7 @@ using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.Subscriptions;
 
-/// <summary>Subscriptions (spec §4): which messages/changes go to which destination.</summary>
+/// <summary>Subscriptions: which messages/changes go to which destination.</summary>
 internal sealed class SubscriptionBehavior : ResourceBehavior
 {
     private static readonly string[] DestinationTypes =

@@ -6,7 +6,7 @@ using Emulator.Commercetools.Store;
 
 namespace Emulator.Commercetools.Types;
 
-/// <summary>Types (spec §5): field definitions that Custom Fields are validated against.</summary>
+/// <summary>Types: field definitions that Custom Fields are validated against.</summary>
 internal sealed partial class TypeBehavior : ResourceBehavior
 {
     private static readonly HashSet<string> FieldTypeNames =
