@@ -17,12 +17,18 @@ public static class ConnectorContract
     public const string PayPalCustomIdField = "PayPalCustomId";
     public const string PayPalUserIdField = "PayPalUserId";
 
+    /// <summary>The payment's current (latest) PayPal dispute id, kept by the connector.</summary>
+    public const string PayPalDisputeIdField = "PayPalDisputeId";
+
+    /// <summary>A compact JSON view of the payment's current PayPal dispute (status, stage, reason, amount, due date, outcome).</summary>
+    public const string PayPalDisputeField = "PayPalDispute";
+
     /// <summary>Payment operations in the order the extension runs them.</summary>
     public static IReadOnlyList<string> PaymentOperations { get; } =
     [
         "createPayPalOrder", "getClientToken", "authorizePayPalOrder", "capturePayPalOrder", "capturePayPalAuthorization",
         "voidPayPalAuthorization", "getPayPalOrder", "getPayPalCapture", "refundPayPalOrder", "createTrackingInformation",
-        "updateTrackingInformation", "updatePayPalOrder",
+        "updateTrackingInformation", "updatePayPalOrder", "getPayPalDispute", "acceptPayPalDisputeClaim", "providePayPalDisputeEvidence",
     ];
 
     /// <summary>Customer operations in the order the extension runs them.</summary>
