@@ -33,6 +33,9 @@ public sealed record PayPalDispute
     public DisputeOutcome? DisputeOutcome { get; init; }
 
     public List<DisputeMoneyMovement> MoneyMovements { get; init; } = [];
+
+    /// <summary>The evidences given so far (kept raw: the connector only counts them).</summary>
+    public System.Text.Json.Nodes.JsonArray? Evidences { get; init; }
 }
 
 /// <summary>The capture a dispute is about: <c>seller_transaction_id</c> is the capture id.</summary>

@@ -142,6 +142,7 @@ internal static class DisputeActions
             ["sellerResponseDueDate"] = dispute.SellerResponseDueDate,
             ["outcome"] = dispute.DisputeOutcome?.OutcomeCode,
             ["amountRefunded"] = MoneyJson(dispute.DisputeOutcome?.AmountRefunded),
+            ["evidenceCount"] = dispute.Evidences is { Count: > 0 } evidences ? evidences.Count : null,
             ["updateTime"] = dispute.UpdateTime,
         };
         foreach (var key in view.Where(p => p.Value is null).Select(p => p.Key).ToList())
@@ -188,8 +189,26 @@ internal static class DisputeActions
             return true;
         }
 
-        return storedTime is null || incomingTime > storedTime || (incomingTime == storedTime && incomingStage > storedStage);
+        if (storedTime is null || incomingTime > storedTime)
+        {
+            return true;
+        }
+
+        // PayPal's times have one-second resolution: within the same second, the step further along wins (a later stage,
+        // more evidence, then waiting for a party after a review), so a replay of the earlier step never wins.
+        var storedEvidence = stored["evidenceCount"] is JsonValue count && count.TryGetValue<int>(out var n) ? n : 0;
+        var incomingEvidence = dispute.Evidences?.Count ?? 0;
+        return incomingTime == storedTime
+            && (incomingStage, incomingEvidence, StatusRank(dispute.Status)).CompareTo((storedStage, storedEvidence, StatusRank(Text(stored, "status")))) > 0;
     }
+
+    private static int StatusRank(string? status) => status switch
+    {
+        "UNDER_REVIEW" => 1,
+        "WAITING_FOR_SELLER_RESPONSE" or "WAITING_FOR_BUYER_RESPONSE" => 2,
+        Resolved => 3,
+        _ => 0,
+    };
 
     private static IEnumerable<UpdateAction> Transactions(Payment payment, PayPalDispute dispute, DateTimeOffset now)
     {
