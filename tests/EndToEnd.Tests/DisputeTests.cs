@@ -71,6 +71,12 @@ public sealed class DisputeTests : IAsyncLifetime
         view["outcome"]!.GetValue<string>().ShouldBe("RESOLVED_BUYER_FAVOUR");
         view["amountRefunded"]!["value"]!.GetValue<string>().ShouldBe("25.00");
         DisputeInteractions(payment).Count.ShouldBe(3);
+
+        // The demo's result page shows the dispute.
+        var page = global::Sandbox.Demo.DemoPages.Result(payment, null, null);
+        page.ShouldContain($"<dd id=\"dispute-id\">{disputeId}</dd>");
+        page.ShouldContain("<dd id=\"dispute-status\">RESOLVED</dd>");
+        page.ShouldContain("<dd id=\"dispute-refunded\">25.00 EUR</dd>");
     }
 
     [Fact]
@@ -206,6 +212,7 @@ public sealed class DisputeTests : IAsyncLifetime
         }
 
         var after = await shopper.GetAsync(payment.Id());
+        global::Sandbox.Demo.DemoPages.Result(after, null, null).ShouldNotContain("id=\"dispute\"");
         after["custom"]!["fields"]!.AsObject().Select(f => f.Key).ShouldNotContain(k => k.Contains("Dispute", StringComparison.Ordinal));
     }
 
