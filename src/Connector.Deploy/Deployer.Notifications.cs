@@ -18,6 +18,7 @@ public sealed partial class Deployer
         "PAYMENT.CAPTURE.COMPLETED", "PAYMENT.CAPTURE.PENDING", "PAYMENT.CAPTURE.DENIED", "PAYMENT.CAPTURE.DECLINED",
         "PAYMENT.CAPTURE.REFUNDED", "PAYMENT.CAPTURE.REVERSED",
         "VAULT.PAYMENT-TOKEN.CREATED", "VAULT.PAYMENT-TOKEN.DELETED",
+        "CUSTOMER.DISPUTE.CREATED", "CUSTOMER.DISPUTE.UPDATED", "CUSTOMER.DISPUTE.RESOLVED",
     ];
 
     /// <summary>The order messages the subscription carries to the events endpoint.</summary>

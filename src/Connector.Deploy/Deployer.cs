@@ -169,6 +169,7 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
 
     private TypeDraft PaymentType() => Type(options.PaymentTypeKey, "PayPal payment", "payment",
         [Field(ConnectorContract.PayPalOrderIdField, "PayPal order id", multiLine: false), Field(ConnectorContract.PayPalCustomIdField, "PayPal custom id", multiLine: false),
+         Field(ConnectorContract.PayPalDisputeIdField, "PayPal dispute id", multiLine: false), Field(ConnectorContract.PayPalDisputeField, "PayPal dispute", multiLine: true),
          .. RequestResponseFields(ConnectorContract.PaymentOperations)]);
 
     private TypeDraft CustomerType() => Type(options.CustomerTypeKey, "PayPal customer", "customer",

@@ -17,6 +17,8 @@ namespace Connector.PayPal;
 [JsonSerializable(typeof(PayPalTokenResponse))]
 [JsonSerializable(typeof(ClientTokenResponse))]
 [JsonSerializable(typeof(PayPalErrorResponse))]
+[JsonSerializable(typeof(PayPalDispute))]
+[JsonSerializable(typeof(PayPalDisputeList))]
 [JsonSerializable(typeof(JsonObject))]
 [JsonSerializable(typeof(JsonArray))]
 [JsonSerializable(typeof(JsonNode))]

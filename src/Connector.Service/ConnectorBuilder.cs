@@ -4,6 +4,7 @@ using Connector.PayPal;
 using Connector.Service.Admin;
 using Connector.Service.Configuration;
 using Connector.Service.Customers;
+using Connector.Service.Disputes;
 using Connector.Service.Endpoints;
 using Connector.Service.Events;
 using Connector.Service.Extensions;
@@ -49,6 +50,9 @@ public static class ConnectorBuilder
         services.AddTransient<IPaymentOperation, CreateTrackingInformation>();
         services.AddTransient<IPaymentOperation, UpdateTrackingInformation>();
         services.AddTransient<IPaymentOperation, UpdatePayPalOrder>();
+        services.AddTransient<IPaymentOperation, GetPayPalDispute>();
+        services.AddTransient<IPaymentOperation, AcceptPayPalDisputeClaim>();
+        services.AddTransient<IPaymentOperation, ProvidePayPalDisputeEvidence>();
 
         services.AddTransient<PaymentMethodMirror>();
         services.AddSingleton<VaultBindings>();

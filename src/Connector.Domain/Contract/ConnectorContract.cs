@@ -26,12 +26,18 @@ public static class ConnectorContract
     /// <summary>The property of a vault binding's value that holds the PayPal vault customer id.</summary>
     public const string VaultBindingProperty = "payPalCustomerId";
 
+    /// <summary>The payment's current (latest) PayPal dispute id, kept by the connector.</summary>
+    public const string PayPalDisputeIdField = "PayPalDisputeId";
+
+    /// <summary>A compact JSON view of the payment's current PayPal dispute (status, stage, reason, amount, due date, outcome).</summary>
+    public const string PayPalDisputeField = "PayPalDispute";
+
     /// <summary>Payment operations in the order the extension runs them.</summary>
     public static IReadOnlyList<string> PaymentOperations { get; } =
     [
         "createPayPalOrder", "getClientToken", "authorizePayPalOrder", "capturePayPalOrder", "capturePayPalAuthorization",
         "voidPayPalAuthorization", "getPayPalOrder", "getPayPalCapture", "refundPayPalOrder", "createTrackingInformation",
-        "updateTrackingInformation", "updatePayPalOrder",
+        "updateTrackingInformation", "updatePayPalOrder", "getPayPalDispute", "acceptPayPalDisputeClaim", "providePayPalDisputeEvidence",
     ];
 
     /// <summary>Customer operations in the order the extension runs them.</summary>

@@ -45,7 +45,8 @@ internal static class ActionEnvelope
     private static string ResponseText(OperationResult result) =>
         result.ResponseText ?? JsonCleaner.StripNullsAndEmpty(result.ResponseJson)?.ToJsonString() ?? "{}";
 
-    private static AddInterfaceInteraction Interaction(string typeKey, string type, string data, DateTimeOffset now) =>
+    /// <summary>An interface interaction of the connector's type: <c>type</c>, <c>data</c> (as given; callers redact) and <c>timestamp</c>.</summary>
+    public static AddInterfaceInteraction Interaction(string typeKey, string type, string data, DateTimeOffset now) =>
         new(Reference.TypeByKey(typeKey), new Dictionary<string, JsonElement>
         {
             ["type"] = CustomFieldValues.String(type),

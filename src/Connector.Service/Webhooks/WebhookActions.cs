@@ -24,6 +24,22 @@ internal static class WebhookActions
         _ => false,
     };
 
+    /// <summary>Dispute events: applied through <see cref="Disputes.DisputeActions"/> to the payment of the disputed capture.</summary>
+    public static bool IsDisputeEvent(string eventType) =>
+        eventType is "CUSTOMER.DISPUTE.CREATED" or "CUSTOMER.DISPUTE.UPDATED" or "CUSTOMER.DISPUTE.RESOLVED";
+
+    /// <summary>The dispute a <c>CUSTOMER.DISPUTE.*</c> event carries (possibly partial: see <see cref="Disputes.DisputeActions.IsIncomplete"/>).</summary>
+    /// <exception cref="DomainValidationException">The resource is not a dispute (no <c>dispute_id</c>).</exception>
+    public static PayPalDispute ReadDispute(PayPalWebhookEvent evt)
+    {
+        if (PayPalWebhookEvent.Text(evt.Resource, "dispute_id") is null)
+        {
+            throw new DomainValidationException("resource.dispute_id is missing");
+        }
+
+        return Read(evt, PayPalJsonContext.Default.PayPalDispute);
+    }
+
     /// <summary>The actions for <paramref name="evt"/> on <paramref name="payment"/>; empty when it is already in line.</summary>
     /// <exception cref="DomainValidationException">The resource cannot be read (no id, no amount, unrepresentable amount).</exception>
     public static List<UpdateAction> For(PayPalWebhookEvent evt, Payment payment, DateTimeOffset now)

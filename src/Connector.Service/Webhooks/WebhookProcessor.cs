@@ -2,7 +2,11 @@ using Connector.Commercetools;
 using Connector.Commercetools.Models;
 using Connector.Domain;
 using Connector.Domain.Contract;
+using Connector.PayPal;
+using Connector.PayPal.Models;
+using Connector.Service.Configuration;
 using Connector.Service.Customers;
+using Connector.Service.Disputes;
 using Microsoft.Extensions.Options;
 
 namespace Connector.Service.Webhooks;
@@ -29,9 +33,11 @@ internal enum WebhookOutcome
 /// </summary>
 internal sealed partial class WebhookProcessor(
     CommercetoolsClient commercetools,
+    PayPalClient payPal,
     PaymentMethodMirror paymentMethods,
     PayUponInvoiceMailer payUponInvoice,
     IOptionsMonitor<WebhookOptions> options,
+    IOptions<ConnectorOptions> connectorOptions,
     TimeProvider time,
     ILogger<WebhookProcessor> logger)
 {
@@ -49,6 +55,11 @@ internal sealed partial class WebhookProcessor(
                 return WebhookOutcome.Done;
             }
 
+            if (WebhookActions.IsDisputeEvent(evt.EventType))
+            {
+                return await ApplyDisputeEventAsync(evt, cancellationToken);
+            }
+
             if (!WebhookActions.IsPaymentEvent(evt.EventType))
             {
                 Log.Ignored(logger, evt.Id, evt.EventType);
@@ -62,6 +73,142 @@ internal sealed partial class WebhookProcessor(
             Log.CommercetoolsFailed(logger, evt.Id, (int)e.StatusCode, e.Code);
             return WebhookOutcome.RetryLater;
         }
+        catch (PayPalApiException e) when (e.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            // The dispute named by the event is not ours (or gone): redelivering cannot help.
+            Log.Unreadable(logger, evt.Id, evt.EventType, "PayPal does not know the dispute (404)");
+            return WebhookOutcome.Done;
+        }
+        catch (PayPalApiException e)
+        {
+            Log.PayPalFailed(logger, evt.Id, evt.EventType, (int)e.StatusCode, e.Name);
+            return WebhookOutcome.RetryLater;
+        }
+    }
+
+    /// <summary>
+    /// A <c>CUSTOMER.DISPUTE.*</c> event: the dispute from the resource (read in full with one PayPal call when the resource
+    /// lacks fields), the payment holding its capture as a Charge, then <see cref="DisputeActions.For"/> at the version read.
+    /// </summary>
+    private async Task<WebhookOutcome> ApplyDisputeEventAsync(PayPalWebhookEvent evt, CancellationToken cancellationToken)
+    {
+        PayPalDispute dispute;
+        try
+        {
+            dispute = WebhookActions.ReadDispute(evt);
+        }
+        catch (DomainValidationException e)
+        {
+            Log.Unreadable(logger, evt.Id, evt.EventType, e.Message);
+            return WebhookOutcome.Done;
+        }
+
+        if (DisputeActions.IsIncomplete(dispute))
+        {
+            dispute = (await payPal.GetDisputeAsync(dispute.DisputeId, cancellationToken)).Value
+                ?? throw new PayPalApiException(System.Net.HttpStatusCode.NotFound, null, "empty dispute", null, [], "");
+        }
+
+        var payment = await FindDisputedPaymentAsync(dispute, cancellationToken);
+        if (payment is null)
+        {
+            return NotFound(evt, DisputeActions.CaptureId(dispute));
+        }
+
+        var key = connectorOptions.Value.InteractionTypeKey;
+        return await ApplyAsync(evt, payment, p => DisputeActions.For(p, dispute, time.GetUtcNow(), key), cancellationToken);
+    }
+
+    /// <summary>
+    /// The payment of a dispute: the one holding the disputed capture as a Charge made by PayPal; else the payment named by
+    /// the <c>invoice_number</c> (the connector sends the payment id as invoice id), trusted only if it holds that Charge.
+    /// </summary>
+    private async Task<Payment?> FindDisputedPaymentAsync(PayPalDispute dispute, CancellationToken cancellationToken)
+    {
+        var captureId = DisputeActions.CaptureId(dispute);
+        if (captureId is null)
+        {
+            return null;
+        }
+
+        var page = await commercetools.QueryPaymentsAsync(ChargeWhere(captureId), 2, cancellationToken);
+        if (page.Results.FirstOrDefault() is { } found)
+        {
+            return found;
+        }
+
+        var invoice = dispute.DisputedTransactions.Select(t => t.InvoiceNumber).FirstOrDefault(i => !string.IsNullOrEmpty(i));
+        if (invoice is null || invoice.Length > 64 || !invoice.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return null;
+        }
+
+        var byInvoice = await commercetools.GetPaymentAsync(invoice, cancellationToken);
+        return byInvoice is not null && DisputeActions.ChargeOf(byInvoice, captureId) is not null ? byInvoice : null;
+    }
+
+    /// <summary>
+    /// A reversal (always) or a refund (when the payment has a dispute on record) may be the money a dispute past the
+    /// inquiry stage moved; then it is recorded as that dispute's Chargeback and not a second time (docs/disputes.md).
+    /// One list call, and one read per dispute past the inquiry stage on the capture.
+    /// </summary>
+    private async Task<PayPalDispute?> SettlingDisputeAsync(PayPalWebhookEvent evt, Payment payment, CancellationToken cancellationToken)
+    {
+        var reversal = evt.EventType == "PAYMENT.CAPTURE.REVERSED";
+        if (!reversal && evt.EventType != "PAYMENT.CAPTURE.REFUNDED")
+        {
+            return null;
+        }
+
+        var hasDispute = payment.Custom?.Has(ConnectorContract.PayPalDisputeIdField) == true
+            || payment.Transactions.Any(t => t.Type == nameof(TransactionType.Chargeback) && t.State != nameof(TransactionState.Initial));
+        if ((!reversal && !hasDispute) || evt.CaptureId is not { } captureId)
+        {
+            return null;
+        }
+
+        var list = (await payPal.ListDisputesAsync(captureId, cancellationToken)).Value;
+        var candidates = list?.Items.Where(d => DisputeActions.StageIndex(d.DisputeLifeCycleStage) >= 1).ToList() ?? [];
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var value = PayPalWebhookEvent.Text(evt.Resource["amount"] as System.Text.Json.Nodes.JsonObject, "value");
+        var currency = PayPalWebhookEvent.Text(evt.Resource["amount"] as System.Text.Json.Nodes.JsonObject, "currency_code");
+        Money? amount = null;
+        if (value is not null && currency is not null)
+        {
+            try
+            {
+                amount = Money.FromPayPalValue(value.TrimStart('-'), currency);
+            }
+            catch (DomainValidationException)
+            {
+                // Unreadable amount: WebhookActions reports it.
+            }
+        }
+
+        DateTimeOffset? created = PayPalWebhookEvent.Text(evt.Resource, "create_time") is { } t
+            && DateTimeOffset.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
+        foreach (var candidate in candidates)
+        {
+            var full = (await payPal.GetDisputeAsync(candidate.DisputeId, cancellationToken)).Value;
+            if (full is not null && DisputeActions.CaptureId(full) == captureId && DisputeActions.Settles(full, amount, created, reversal))
+            {
+                return full;
+            }
+        }
+
+        return null;
+    }
+
+    private WebhookOutcome NotFound(PayPalWebhookEvent evt, string? reference)
+    {
+        var window = TimeSpan.FromMinutes(options.CurrentValue.WebhookUnknownPaymentRetryMinutes);
+        var recent = evt.CreateTime is not { } created || time.GetUtcNow() - created < window;
+        Log.PaymentNotFound(logger, evt.Id, evt.EventType, reference, recent);
+        return recent ? WebhookOutcome.PaymentNotFoundYet : WebhookOutcome.Done;
     }
 
     private async Task<WebhookOutcome> ApplyPaymentEventAsync(PayPalWebhookEvent evt, CancellationToken cancellationToken)
@@ -69,18 +216,28 @@ internal sealed partial class WebhookProcessor(
         var payment = await FindPaymentAsync(evt, cancellationToken);
         if (payment is null)
         {
-            var window = TimeSpan.FromMinutes(options.CurrentValue.WebhookUnknownPaymentRetryMinutes);
-            var recent = evt.CreateTime is not { } created || time.GetUtcNow() - created < window;
-            Log.PaymentNotFound(logger, evt.Id, evt.EventType, evt.OrderId, recent);
-            return recent ? WebhookOutcome.PaymentNotFoundYet : WebhookOutcome.Done;
+            return NotFound(evt, evt.OrderId ?? evt.CaptureId);
         }
 
+        if (await SettlingDisputeAsync(evt, payment, cancellationToken) is { } dispute)
+        {
+            Log.DisputeSettlement(logger, evt.Id, evt.EventType, dispute.DisputeId);
+            var key = connectorOptions.Value.InteractionTypeKey;
+            return await ApplyAsync(evt, payment, p => DisputeActions.For(p, dispute, time.GetUtcNow(), key), cancellationToken);
+        }
+
+        return await ApplyAsync(evt, payment, p => WebhookActions.For(evt, p, time.GetUtcNow()), cancellationToken);
+    }
+
+    /// <summary>Computes the actions on the payment as read and updates at that version; on 409 re-reads and recomputes (bounded).</summary>
+    private async Task<WebhookOutcome> ApplyAsync(PayPalWebhookEvent evt, Payment payment, Func<Payment, List<UpdateAction>> compute, CancellationToken cancellationToken)
+    {
         for (var attempt = 1; attempt <= MaxAttempts; attempt++)
         {
             List<UpdateAction> actions;
             try
             {
-                actions = WebhookActions.For(evt, payment, time.GetUtcNow());
+                actions = compute(payment);
             }
             catch (DomainValidationException e)
             {
@@ -110,11 +267,13 @@ internal sealed partial class WebhookProcessor(
             catch (ConcurrentModificationException)
             {
                 Log.Conflict(logger, evt.Id, payment.Id, attempt);
-                payment = await commercetools.GetPaymentAsync(payment.Id, cancellationToken);
-                if (payment is null)
+                var fresh = await commercetools.GetPaymentAsync(payment.Id, cancellationToken);
+                if (fresh is null)
                 {
                     return WebhookOutcome.Done;
                 }
+
+                payment = fresh;
             }
         }
 
@@ -144,7 +303,7 @@ internal sealed partial class WebhookProcessor(
         else if (evt.CaptureId is { } captureId)
         {
             // A shopper can add Initial transactions naming any id through My Payments; PayPal's charges are never Initial.
-            where = $"transactions(interactionId=\"{CommercetoolsClient.EscapePredicateString(captureId)}\" and type=\"Charge\" and state != \"Initial\")";
+            where = ChargeWhere(captureId);
         }
         else
         {
@@ -160,6 +319,10 @@ internal sealed partial class WebhookProcessor(
         // The oldest-created comes first by default; several payments for one order would be a merchant setup error.
         return page.Results.FirstOrDefault();
     }
+
+    /// <summary>A shopper can add Initial transactions naming any id through My Payments; PayPal's charges are never Initial.</summary>
+    private static string ChargeWhere(string captureId) =>
+        $"transactions(interactionId=\"{CommercetoolsClient.EscapePredicateString(captureId)}\" and type=\"Charge\" and state != \"Initial\")";
 
     private async Task ApplyVaultEventAsync(PayPalWebhookEvent evt, CancellationToken cancellationToken)
     {
@@ -185,8 +348,8 @@ internal sealed partial class WebhookProcessor(
         [LoggerMessage(EventId = 3112, Level = LogLevel.Information, Message = "Webhook {EventId}: payment {PaymentId} changed meanwhile (attempt {Attempt}); re-reading")]
         public static partial void Conflict(ILogger logger, string eventId, string paymentId, int attempt);
 
-        [LoggerMessage(EventId = 3113, Level = LogLevel.Warning, Message = "Webhook {EventId} ({EventType}): no payment for PayPal order {OrderId}; recent={Recent} (recent: 404 so PayPal retries)")]
-        public static partial void PaymentNotFound(ILogger logger, string eventId, string eventType, string? orderId, bool recent);
+        [LoggerMessage(EventId = 3113, Level = LogLevel.Warning, Message = "Webhook {EventId} ({EventType}): no payment for PayPal order or capture {Reference}; recent={Recent} (recent: 404 so PayPal retries)")]
+        public static partial void PaymentNotFound(ILogger logger, string eventId, string eventType, string? reference, bool recent);
 
         [LoggerMessage(EventId = 3114, Level = LogLevel.Information, Message = "Webhook {EventId}: event type {EventType} is not handled; acknowledged")]
         public static partial void Ignored(ILogger logger, string eventId, string eventType);
@@ -202,5 +365,11 @@ internal sealed partial class WebhookProcessor(
 
         [LoggerMessage(EventId = 3118, Level = LogLevel.Information, Message = "Webhook {EventId} ({EventType}): PaymentMethod mirror changed={Changed}")]
         public static partial void VaultEvent(ILogger logger, string eventId, string eventType, bool changed);
+
+        [LoggerMessage(EventId = 3119, Level = LogLevel.Information, Message = "Webhook {EventId} ({EventType}) is the money of dispute {DisputeId}: recorded under the dispute's Chargeback")]
+        public static partial void DisputeSettlement(ILogger logger, string eventId, string eventType, string disputeId);
+
+        [LoggerMessage(EventId = 3120, Level = LogLevel.Warning, Message = "Webhook {EventId} ({EventType}): PayPal answered {Status} {Name}; answering 503 so PayPal retries")]
+        public static partial void PayPalFailed(ILogger logger, string eventId, string eventType, int status, string? name);
     }
 }

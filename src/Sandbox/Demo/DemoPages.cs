@@ -120,7 +120,9 @@ internal static class DemoPages
             body.Append("<tr><td colspan=\"4\" class=\"muted\">none yet</td></tr>");
         }
 
-        body.Append("</table><div class=\"actions\">");
+        body.Append("</table>");
+        body.Append(Dispute(fields?["PayPalDispute"]?.GetValue<string>()));
+        body.Append("<div class=\"actions\">");
         var id = E(payment["id"]?.GetValue<string>());
         long Sum(string type) => transactions.Where(t => t["type"]?.GetValue<string>() == type && t["state"]?.GetValue<string>() == "Success")
             .Sum(t => t["amount"]?["centAmount"]?.GetValue<long>() ?? 0);
@@ -160,6 +162,44 @@ internal static class DemoPages
         var sign = cents < 0 ? "-" : string.Empty;
         var abs = Math.Abs(cents);
         return string.Create(CultureInfo.InvariantCulture, $"{sign}{abs / 100}.{abs % 100:D2} €");
+    }
+
+    /// <summary>The payment's current PayPal dispute (the connector's <c>PayPalDispute</c> view), when there is one.</summary>
+    private static string Dispute(string? viewText)
+    {
+        JsonObject? view;
+        try
+        {
+            view = string.IsNullOrEmpty(viewText) ? null : JsonNode.Parse(viewText) as JsonObject;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            view = null;
+        }
+
+        if (view is null)
+        {
+            return string.Empty;
+        }
+
+        string? Text(string name) => view[name] is JsonValue v && v.TryGetValue<string>(out var s) ? s : null;
+        string? Amount(string name) => view[name] is JsonObject m ? $"{m["value"]?.GetValue<string>()} {m["currency_code"]?.GetValue<string>()}" : null;
+        var rows = new StringBuilder();
+        foreach (var (label, key, value) in new[]
+        {
+            ("Dispute", "dispute-id", Text("id")), ("Status", "dispute-status", Text("status")), ("Stage", "dispute-stage", Text("stage")),
+            ("Reason", "dispute-reason", Text("reason")), ("Disputed amount", "dispute-amount", Amount("amount")),
+            ("Seller response due", "dispute-due", Text("sellerResponseDueDate")), ("Outcome", "dispute-outcome", Text("outcome")),
+            ("Refunded to the buyer", "dispute-refunded", Amount("amountRefunded")),
+        })
+        {
+            if (value is not null)
+            {
+                rows.Append(CultureInfo.InvariantCulture, $"<dt>{label}</dt><dd id=\"{key}\">{E(value)}</dd>");
+            }
+        }
+
+        return $"<h2>Dispute</h2><dl id=\"dispute\">{rows}</dl>";
     }
 
     private static string E(string? value) => WebUtility.HtmlEncode(value ?? string.Empty);

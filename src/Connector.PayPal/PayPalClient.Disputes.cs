@@ -1,0 +1,31 @@
+using System.Text.Json.Nodes;
+using Connector.PayPal.Models;
+
+namespace Connector.PayPal;
+
+/// <summary>Customer Disputes v1 (https://developer.paypal.com/docs/api/customer-disputes/v1/): read, list, accept claim, provide evidence.</summary>
+public sealed partial class PayPalClient
+{
+    /// <summary>Page size asked of the list: the largest PayPal allows, so one page covers every dispute of one capture.</summary>
+    public const int DisputePageSize = 50;
+
+    /// <summary><c>GET /v1/customer/disputes/{id}</c> (show dispute details).</summary>
+    public Task<PayPalResponse<PayPalDispute>> GetDisputeAsync(string disputeId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"v1/customer/disputes/{Segment(disputeId)}", null, Json.PayPalDispute, cancellationToken);
+
+    /// <summary>
+    /// <c>GET /v1/customer/disputes?disputed_transaction_id=</c>: the disputes of one capture (summary fields, newest first),
+    /// one page of <see cref="DisputePageSize"/>.
+    /// </summary>
+    public Task<PayPalResponse<PayPalDisputeList>> ListDisputesAsync(string captureId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"v1/customer/disputes?disputed_transaction_id={Uri.EscapeDataString(captureId)}&page_size={DisputePageSize}",
+            null, Json.PayPalDisputeList, cancellationToken);
+
+    /// <summary><c>POST /v1/customer/disputes/{id}/accept-claim</c>: the merchant gives in; PayPal refunds the buyer (moves money: pass an intent request id).</summary>
+    public Task<PayPalResponse<JsonNode>> AcceptDisputeClaimAsync(string disputeId, JsonObject body, string requestId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"v1/customer/disputes/{Segment(disputeId)}/accept-claim", body, Json.JsonNode, cancellationToken, requestId);
+
+    /// <summary><c>POST /v1/customer/disputes/{id}/provide-evidence</c> (JSON body; no documents).</summary>
+    public Task<PayPalResponse<JsonNode>> ProvideDisputeEvidenceAsync(string disputeId, JsonObject body, string requestId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"v1/customer/disputes/{Segment(disputeId)}/provide-evidence", body, Json.JsonNode, cancellationToken, requestId);
+}

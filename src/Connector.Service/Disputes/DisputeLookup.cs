@@ -1,0 +1,49 @@
+using System.Text.Json.Nodes;
+using Connector.Domain;
+using Connector.Domain.Contract;
+using Connector.PayPal;
+using Connector.PayPal.Models;
+using Connector.Service.Extensions;
+
+namespace Connector.Service.Disputes;
+
+/// <summary>The dispute a merchant operation acts on, read from PayPal and checked to be about a capture of this payment.</summary>
+internal static class DisputeLookup
+{
+    /// <summary>
+    /// <c>disputeId</c> from the request, else the payment's <c>PayPalDisputeId</c>. Custom fields are writable by shoppers,
+    /// so the dispute is read (one PayPal call) and refused unless its capture is a Charge PayPal made for this payment.
+    /// </summary>
+    public static async Task<PayPalResponse<PayPalDispute>> ReadOwnAsync(OperationServices services, PaymentOperationContext context, JsonObject request,
+        string field, CancellationToken cancellationToken)
+    {
+        var id = RequestJson.OptionalString(request, "disputeId", field)
+            ?? context.Payment.Custom?.GetString(ConnectorContract.PayPalDisputeIdField)
+            ?? throw new DomainValidationException($"{field}.disputeId is required (the payment has no {ConnectorContract.PayPalDisputeIdField}).");
+        if (id.Length > 255)
+        {
+            throw new DomainValidationException($"{field}.disputeId must be at most 255 characters.");
+        }
+
+        var response = await services.PayPal.GetDisputeAsync(id, cancellationToken);
+        var dispute = response.Value ?? throw new DomainValidationException($"{field}: PayPal returned no dispute for '{id}'.");
+        if (DisputeActions.ChargeOf(context.Payment, DisputeActions.CaptureId(dispute)) is null)
+        {
+            throw new DomainValidationException($"{field}: dispute '{id}' is not about a capture of this payment.");
+        }
+
+        return response;
+    }
+
+    /// <summary>Refuses properties the operation does not know, so a typo is not silently ignored.</summary>
+    public static void OnlyKnown(JsonObject request, string field, IReadOnlySet<string> allowed)
+    {
+        foreach (var (key, _) in request)
+        {
+            if (!allowed.Contains(key))
+            {
+                throw new DomainValidationException($"{field}.{key} is not supported (allowed: {string.Join(", ", allowed.Order(StringComparer.Ordinal))}).");
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Connector.Service.Extensions;
+
+namespace Connector.Service.Disputes;
+
+/// <summary>
+/// <c>getPayPalDisputeRequest</c> (<c>{"disputeId"?}</c>): reads a dispute of this payment and brings the payment in line with
+/// it as a webhook would (interaction, view fields, Chargeback). Merchant only.
+/// </summary>
+internal sealed class GetPayPalDispute(OperationServices services) : IPaymentOperation
+{
+    private static readonly HashSet<string> Allowed = ["disputeId"];
+
+    public string Name => "getPayPalDispute";
+
+    public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
+    {
+        var field = Name + "Request";
+        var request = RequestJson.ParseObject(context.RequestValue, field);
+        DisputeLookup.OnlyKnown(request, field, Allowed);
+        var response = await DisputeLookup.ReadOwnAsync(services, context, request, field, cancellationToken);
+        return OperationResult.Json(response.Raw,
+            [.. DisputeActions.For(context.Payment, response.Value!, services.Time.GetUtcNow(), services.Options.InteractionTypeKey)]);
+    }
+}
