@@ -21,6 +21,23 @@ public sealed partial class PayPalClient
         SendAsync(HttpMethod.Get, $"v1/customer/disputes?disputed_transaction_id={Uri.EscapeDataString(captureId)}&page_size={DisputePageSize}",
             null, Json.PayPalDisputeList, cancellationToken);
 
+    /// <summary>
+    /// <c>GET /v1/customer/disputes?update_time_after=&amp;update_time_before=</c>: disputes changed in a window (summaries,
+    /// newest first), one page of <see cref="DisputePageSize"/>; <paramref name="nextPageLink"/> is the previous page's
+    /// <c>next</c> link. The reconciler uses it to repair disputes whose webhooks were lost.
+    /// </summary>
+    public Task<PayPalResponse<PayPalDisputeList>> ListDisputesUpdatedAsync(DateTimeOffset after, DateTimeOffset atOrBefore, string? nextPageLink,
+        CancellationToken cancellationToken)
+    {
+        var path = nextPageLink is not null && Uri.TryCreate(nextPageLink, UriKind.Absolute, out var next)
+            ? next.PathAndQuery.TrimStart('/')
+            : $"v1/customer/disputes?update_time_after={Uri.EscapeDataString(Format(after))}&update_time_before={Uri.EscapeDataString(Format(atOrBefore))}&page_size={DisputePageSize}";
+        return SendAsync(HttpMethod.Get, path, null, Json.PayPalDisputeList, cancellationToken);
+    }
+
+    private static string Format(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", System.Globalization.CultureInfo.InvariantCulture);
+
     /// <summary><c>POST /v1/customer/disputes/{id}/accept-claim</c>: the merchant gives in; PayPal refunds the buyer (moves money: pass an intent request id).</summary>
     public Task<PayPalResponse<JsonNode>> AcceptDisputeClaimAsync(string disputeId, JsonObject body, string requestId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"v1/customer/disputes/{Segment(disputeId)}/accept-claim", body, Json.JsonNode, cancellationToken, requestId);

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using static EndToEnd.Tests.ReconcilerDriver;
@@ -119,6 +120,33 @@ public sealed class ReconcilerTests
     }
 
     [Fact]
+    public async Task A_chargeback_whose_dispute_webhooks_were_all_lost_is_recorded_once_by_a_pass()
+    {
+        await using var sandbox = await StartSandboxAsync(reconcilerOn: false);
+        var fixture = sandbox.Fixture;
+        var ct = await CommercetoolsDriver.CreateAsync(fixture, Ct);
+        var (payment, _) = await ApprovedOrderAsync(fixture, ct, 50_00);
+        payment = await ct.SetCustomFieldOkAsync(await PaymentAsync(ct, payment), "capturePayPalOrderRequest", "{}", Ct);
+        var captureId = payment.Transactions("Charge").ShouldHaveSingleItem()["interactionId"]!.GetValue<string>();
+        using var opened = await fixture.Http.PostAsJsonAsync($"{fixture.Info.PayPal.ApiUrl}/emulator/captures/{captureId}/disputes",
+            new JsonObject { ["dispute_life_cycle_stage"] = "CHARGEBACK", ["reason"] = "UNAUTHORISED" }, Ct);
+        var dispute = (await opened.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
+        ((int)opened.StatusCode).ShouldBe(201, dispute.ToJsonString());
+
+        var (code, output) = await RunPassAsync(fixture);
+        code.ShouldBe(0, output);
+        SummaryValue(output, "repaired").ShouldBe(1, output);
+        (code, output) = await RunPassAsync(fixture);
+        SummaryValue(output, "repaired").ShouldBe(0, output);
+
+        var repaired = await PaymentAsync(ct, payment);
+        repaired.Field("PayPalDisputeId").ShouldBe(dispute["dispute_id"]!.GetValue<string>());
+        var chargeback = repaired.Transactions("Chargeback").ShouldHaveSingleItem();
+        chargeback["state"]!.GetValue<string>().ShouldBe("Pending");
+        chargeback["amount"]!["centAmount"]!.GetValue<long>().ShouldBe(50_00);
+    }
+
+    [Fact]
     public async Task A_refund_made_at_PayPal_on_a_settled_payment_is_found_only_by_a_deep_pass_and_recorded_once()
     {
         await using var sandbox = await StartSandboxAsync(reconcilerOn: false);
@@ -162,7 +190,7 @@ public sealed class ReconcilerTests
         var (code, output) = await RunProcessAsync(fixture, "http://127.0.0.1:9", "reconcile", "--since", "1h");
         code.ShouldBe(1, output);
         SummaryValue(output, "checked").ShouldBe(1, output);
-        SummaryValue(output, "failed").ShouldBe(1, output);
+        SummaryValue(output, "failed").ShouldBe(2, output); // the payment, and the list of disputes
         (await PaymentAsync(ct, payment)).Transactions("Charge").ShouldBeEmpty();
 
         (code, output) = await RunProcessAsync(fixture, fixture.Info.PayPal.ApiUrl, "reconcile", "--since", "1h");

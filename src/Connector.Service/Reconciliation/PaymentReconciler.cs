@@ -3,7 +3,9 @@ using Connector.Commercetools;
 using Connector.Commercetools.Models;
 using Connector.Domain;
 using Connector.PayPal;
+using Connector.PayPal.Models;
 using Connector.Service.Configuration;
+using Connector.Service.Disputes;
 using Connector.Service.Extensions;
 using Microsoft.Extensions.Options;
 
@@ -59,6 +61,16 @@ internal sealed partial class PaymentReconciler(
                 foreach (var window in scope.Windows)
                 {
                     if (!await ScanAsync(window, typeId, scope.Deep, o, tally, cancellationToken))
+                    {
+                        tally.Truncated = true;
+                        break;
+                    }
+                }
+
+                // Disputes change long after the payment did: they are found by their own update time, in the same windows.
+                foreach (var window in scope.Windows)
+                {
+                    if (!await ScanDisputesAsync(window, o, tally, cancellationToken))
                     {
                         tally.Truncated = true;
                         break;
@@ -190,11 +202,111 @@ internal sealed partial class PaymentReconciler(
             return Outcome.Failed;
         }
 
+        return await ApplyAsync(payment, p => PaymentActions.Reconcile(p, order, time.GetUtcNow()), orderId, order.Status, cancellationToken);
+    }
+
+    /// <summary>
+    /// Disputes PayPal changed in the window (one list call per page), each read in full and applied to the payment holding
+    /// its capture with the same pure mapping as the dispute webhooks: a dispute whose events were all lost still reaches
+    /// commercetools. False when the per-pass bound was reached.
+    /// </summary>
+    private async Task<bool> ScanDisputesAsync(ReconcileWindow window, ReconcilerOptions o, Tally tally, CancellationToken cancellationToken)
+    {
+        string? next = null;
+        do
+        {
+            PayPalDisputeList? page;
+            try
+            {
+                page = (await payPal.ListDisputesUpdatedAsync(window.After, window.AtOrBefore, next, cancellationToken)).Value;
+            }
+            catch (PayPalApiException e)
+            {
+                Log.DisputeListFailed(logger, (int)e.StatusCode, e.Name ?? e.Message);
+                tally.ListFailed();
+                return true;
+            }
+
+            foreach (var summary in page?.Items ?? [])
+            {
+                if (tally.Scanned >= o.MaxPaymentsPerRun)
+                {
+                    return false;
+                }
+
+                tally.Scanned++;
+                telemetry.Checked.Add(1);
+                var outcome = await CheckDisputeAsync(summary.DisputeId, cancellationToken);
+                tally.Add(outcome);
+                if (outcome == Outcome.Repaired)
+                {
+                    telemetry.Repaired.Add(1);
+                }
+                else if (outcome == Outcome.Failed)
+                {
+                    telemetry.Failed.Add(1);
+                }
+            }
+
+            next = page?.Links.FirstOrDefault(l => l.Rel == "next")?.Href;
+        }
+        while (next is not null);
+
+        return true;
+    }
+
+    private async Task<Outcome> CheckDisputeAsync(string disputeId, CancellationToken cancellationToken)
+    {
+        PayPalDispute dispute;
+        try
+        {
+            if ((await payPal.GetDisputeAsync(disputeId, cancellationToken)).Value is not { } value)
+            {
+                return Outcome.Failed;
+            }
+
+            dispute = value;
+        }
+        catch (PayPalApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
+        {
+            return Outcome.NotFound;
+        }
+        catch (PayPalApiException e)
+        {
+            Log.DisputeListFailed(logger, (int)e.StatusCode, e.Name ?? e.Message);
+            return Outcome.Failed;
+        }
+
+        try
+        {
+            if (await DisputeLookup.FindPaymentAsync(commercetools, dispute, cancellationToken) is not { } payment)
+            {
+                return Outcome.NotFound;
+            }
+
+            var key = connectorOptions.Value.InteractionTypeKey;
+            return await ApplyAsync(payment, p => DisputeActions.For(p, dispute, time.GetUtcNow(), key), dispute.DisputeId, dispute.Status, cancellationToken);
+        }
+        catch (CommercetoolsApiException e)
+        {
+            Log.CommercetoolsFailed(logger, disputeId, (int)e.StatusCode, e.Code);
+            return Outcome.Failed;
+        }
+        catch (DomainValidationException)
+        {
+            // The dispute's capture is not a Charge of the payment found: nothing to apply.
+            return Outcome.NotFound;
+        }
+    }
+
+    /// <summary>Computes the actions at the version read and updates; on 409 re-reads and recomputes (bounded, no sleep).</summary>
+    private async Task<Outcome> ApplyAsync(Payment payment, Func<Payment, List<UpdateAction>> compute, string source, string? status, CancellationToken cancellationToken)
+    {
         try
         {
             for (var attempt = 1; attempt <= MaxAttempts; attempt++)
             {
-                var actions = PaymentActions.Reconcile(payment, order, time.GetUtcNow());
+                var actions = compute(payment);
                 if (actions.Count == 0)
                 {
                     return Outcome.InLine;
@@ -203,7 +315,7 @@ internal sealed partial class PaymentReconciler(
                 try
                 {
                     await commercetools.UpdatePaymentAsync(payment.Id, payment.Version, actions, cancellationToken);
-                    Log.Repaired(logger, payment.Id, orderId, order.Status, actions.Count);
+                    Log.Repaired(logger, payment.Id, source, status, actions.Count);
                     return Outcome.Repaired;
                 }
                 catch (ConcurrentModificationException)
@@ -243,6 +355,9 @@ internal sealed partial class PaymentReconciler(
 
         public bool Truncated { get; set; }
 
+        /// <summary>A list that could not be read: the pass failed in part, though no payment was checked.</summary>
+        public void ListFailed() => Failed++;
+
         public void Add(Outcome outcome)
         {
             Checked++;
@@ -257,6 +372,9 @@ internal sealed partial class PaymentReconciler(
 
     private static partial class Log
     {
+        [LoggerMessage(EventId = 3309, Level = LogLevel.Warning, Message = "Reconciler: PayPal disputes could not be read ({Status} {Reason})")]
+        public static partial void DisputeListFailed(ILogger logger, int status, string reason);
+
         [LoggerMessage(EventId = 3301, Level = LogLevel.Information,
             Message = "Reconciler pass (deep={Deep}): scanned {Scanned}, checked {Checked}, repaired {Repaired}, order not found {NotFound}, failed {Failed}, truncated={Truncated}, {ElapsedMs} ms")]
         public static partial void Pass(ILogger logger, bool deep, int scanned, int @checked, int repaired, int notFound, int failed, bool truncated, long elapsedMs);

@@ -109,7 +109,7 @@ internal sealed partial class WebhookProcessor(
                 ?? throw new PayPalApiException(System.Net.HttpStatusCode.NotFound, null, "empty dispute", null, [], "");
         }
 
-        var payment = await FindDisputedPaymentAsync(dispute, cancellationToken);
+        var payment = await DisputeLookup.FindPaymentAsync(commercetools, dispute, cancellationToken);
         if (payment is null)
         {
             return NotFound(evt, DisputeActions.CaptureId(dispute));
@@ -117,34 +117,6 @@ internal sealed partial class WebhookProcessor(
 
         var key = connectorOptions.Value.InteractionTypeKey;
         return await ApplyAsync(evt, payment, p => DisputeActions.For(p, dispute, time.GetUtcNow(), key), cancellationToken);
-    }
-
-    /// <summary>
-    /// The payment of a dispute: the one holding the disputed capture as a Charge made by PayPal; else the payment named by
-    /// the <c>invoice_number</c> (the connector sends the payment id as invoice id), trusted only if it holds that Charge.
-    /// </summary>
-    private async Task<Payment?> FindDisputedPaymentAsync(PayPalDispute dispute, CancellationToken cancellationToken)
-    {
-        var captureId = DisputeActions.CaptureId(dispute);
-        if (captureId is null)
-        {
-            return null;
-        }
-
-        var page = await commercetools.QueryPaymentsAsync(ChargeWhere(captureId), 2, cancellationToken);
-        if (page.Results.FirstOrDefault() is { } found)
-        {
-            return found;
-        }
-
-        var invoice = dispute.DisputedTransactions.Select(t => t.InvoiceNumber).FirstOrDefault(i => !string.IsNullOrEmpty(i));
-        if (invoice is null || invoice.Length > 64 || !invoice.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_'))
-        {
-            return null;
-        }
-
-        var byInvoice = await commercetools.GetPaymentAsync(invoice, cancellationToken);
-        return byInvoice is not null && DisputeActions.ChargeOf(byInvoice, captureId) is not null ? byInvoice : null;
     }
 
     /// <summary>
@@ -321,8 +293,7 @@ internal sealed partial class WebhookProcessor(
     }
 
     /// <summary>A shopper can add Initial transactions naming any id through My Payments; PayPal's charges are never Initial.</summary>
-    private static string ChargeWhere(string captureId) =>
-        $"transactions(interactionId=\"{CommercetoolsClient.EscapePredicateString(captureId)}\" and type=\"Charge\" and state != \"Initial\")";
+    private static string ChargeWhere(string captureId) => DisputeLookup.ChargeWhere(captureId);
 
     private async Task ApplyVaultEventAsync(PayPalWebhookEvent evt, CancellationToken cancellationToken)
     {
