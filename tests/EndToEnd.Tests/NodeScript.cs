@@ -27,7 +27,9 @@ public static class NodeScript
     {
         var path = Path.Combine(RepositoryRoot, script);
         File.Exists(path).ShouldBeTrue($"{path} is missing");
-        Directory.Exists(Path.Combine(Path.GetDirectoryName(path)!, "node_modules")).ShouldBeTrue($"run .ci/install-deps first: {Path.GetDirectoryName(script)}/node_modules is missing");
+        Directory.Exists(Path.Combine(Path.GetDirectoryName(path)!, "node_modules")).ShouldBeTrue($"run ./test.sh (it installs them) or .ci/install-deps: {Path.GetDirectoryName(script)}/node_modules is missing");
+        var onPath = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator).Any(d => d.Length > 0 && File.Exists(Path.Combine(d, "node")));
+        onPath.ShouldBeTrue("node is not on PATH: this test runs a node script (./test.sh installs node through .ci/install-deps)");
         var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(path)! };
         start.ArgumentList.Add(path);
         foreach (var argument in arguments)
