@@ -51,6 +51,14 @@ public static class ReconcilerDriver
     }
 
     /// <summary>A call straight to the PayPal emulator's REST API with the merchant's credentials; the answer must be a success (204: an empty object).</summary>
+    /// <summary>An approved order captured through the extension: the payment and PayPal's capture id.</summary>
+    public static async Task<(JsonObject Payment, string CaptureId)> CapturedPaymentAsync(SandboxFixture sandbox, CommercetoolsDriver ct, long cents)
+    {
+        var (payment, _) = await ApprovedOrderAsync(sandbox, ct, cents);
+        payment = await ct.SetCustomFieldOkAsync(await PaymentAsync(ct, payment), "capturePayPalOrderRequest", "{}", Ct);
+        return (payment, payment.Transactions("Charge").ShouldHaveSingleItem()["interactionId"]!.GetValue<string>());
+    }
+
     public static async Task<JsonObject> PayPalAsync(SandboxFixture sandbox, HttpMethod method, string path, JsonObject? body = null)
     {
         using var request = new HttpRequestMessage(method, sandbox.Info.PayPal.ApiUrl + path);

@@ -125,9 +125,7 @@ public sealed class ReconcilerTests
         await using var sandbox = await StartSandboxAsync(reconcilerOn: false);
         var fixture = sandbox.Fixture;
         var ct = await CommercetoolsDriver.CreateAsync(fixture, Ct);
-        var (payment, _) = await ApprovedOrderAsync(fixture, ct, 50_00);
-        payment = await ct.SetCustomFieldOkAsync(await PaymentAsync(ct, payment), "capturePayPalOrderRequest", "{}", Ct);
-        var captureId = payment.Transactions("Charge").ShouldHaveSingleItem()["interactionId"]!.GetValue<string>();
+        var (payment, captureId) = await CapturedPaymentAsync(fixture, ct, 50_00);
         using var opened = await fixture.Http.PostAsJsonAsync($"{fixture.Info.PayPal.ApiUrl}/emulator/captures/{captureId}/disputes",
             new JsonObject { ["dispute_life_cycle_stage"] = "CHARGEBACK", ["reason"] = "UNAUTHORISED" }, Ct);
         var dispute = (await opened.Content.ReadFromJsonAsync<JsonObject>(Ct))!;
@@ -152,9 +150,7 @@ public sealed class ReconcilerTests
         await using var sandbox = await StartSandboxAsync(reconcilerOn: false);
         var fixture = sandbox.Fixture;
         var ct = await CommercetoolsDriver.CreateAsync(fixture, Ct);
-        var (payment, _) = await ApprovedOrderAsync(fixture, ct, 50_00);
-        payment = await ct.SetCustomFieldOkAsync(await PaymentAsync(ct, payment), "capturePayPalOrderRequest", "{}", Ct);
-        var captureId = payment.Transactions("Charge").ShouldHaveSingleItem()["interactionId"]!.GetValue<string>();
+        var (payment, captureId) = await CapturedPaymentAsync(fixture, ct, 50_00);
         var refund = await PayPalAsync(fixture, HttpMethod.Post, $"/v2/payments/captures/{captureId}/refund",
             new JsonObject { ["amount"] = new JsonObject { ["value"] = "5.00", ["currency_code"] = "EUR" } });
 

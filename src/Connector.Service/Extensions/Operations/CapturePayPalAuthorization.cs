@@ -42,8 +42,7 @@ internal sealed class CapturePayPalAuthorization(OperationServices services) : I
             && PaymentGuard.AnchoredOrderId(context.Payment) is { } orderId)
         {
             // A full capture whose answer was lost: record what PayPal did (the order lists the capture).
-            var order = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
-            return OperationResult.Json(order.Raw, [.. PaymentActions.Reconcile(context.Payment, order.Value!, services.Time.GetUtcNow())]);
+            return await PaymentLookups.RecordOrderAsync(services, context.Payment, orderId, cancellationToken);
         }
     }
 }

@@ -45,6 +45,16 @@ internal static class PaymentLookups
             ?? throw new DomainValidationException($"{field}.{property} '{id}' is not a {(anyState ? "" : "successful ")}Charge of this payment.");
     }
 
+    /// <summary>
+    /// PayPal answered that it already did what was asked (the first answer was lost): read the payment's own order and
+    /// record what PayPal did, as the answer of the operation.
+    /// </summary>
+    public static async Task<OperationResult> RecordOrderAsync(OperationServices services, Payment payment, string orderId, CancellationToken cancellationToken)
+    {
+        var order = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
+        return OperationResult.Json(order.Raw, [.. PaymentActions.Reconcile(payment, order.Value!, services.Time.GetUtcNow())]);
+    }
+
     /// <summary>A request id for calls that move no money (orders, tracking): a retry at the same version is the same call.</summary>
     public static string RequestId(PaymentOperationContext context, string operation) =>
         PayPalRequestIds.For(context.Payment.Id, operation, context.Payment.Version, context.RequestValue);

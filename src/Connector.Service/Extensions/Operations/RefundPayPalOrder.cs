@@ -40,8 +40,7 @@ internal sealed class RefundPayPalOrder(OperationServices services) : IPaymentOp
         }
         catch (PayPalApiException e) when (amount is null && e.Issues.Contains("CAPTURE_FULLY_REFUNDED") && PaymentGuard.AnchoredOrderId(context.Payment) is { } orderId)
         {
-            var order = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
-            return OperationResult.Json(order.Raw, [.. PaymentActions.Reconcile(context.Payment, order.Value!, services.Time.GetUtcNow())]);
+            return await PaymentLookups.RecordOrderAsync(services, context.Payment, orderId, cancellationToken);
         }
     }
 }
