@@ -61,6 +61,12 @@ public sealed class PostmanCollectionTests : IAsyncLifetime
         payment = await OkAsync("GetOrder");
         payment.FieldJson("getPayPalOrderResponse")["status"]!.GetValue<string>().ShouldBe("APPROVED");
 
+        // Sent unchanged, the collection's placeholder order id is not this payment's order: a clear refusal, nothing applied.
+        var (refused, error) = await _postman.SendAsync(Sandbox.Http, "UpdateOrder", Ct);
+        refused.ShouldBe(HttpStatusCode.BadRequest, error?.ToJsonString());
+        error.ErrorCode().ShouldBe("InvalidOperation");
+        error.ErrorMessage().ShouldContain("orderId is not this payment's PayPal order");
+
         _postman.Patch("UpdateOrder", "4CW85179BD877004V", orderId);
         payment = await OkAsync("UpdateOrder");
         payment.FieldJson("updatePayPalOrderResponse")["status"]!.GetValue<string>().ShouldBe("success");
