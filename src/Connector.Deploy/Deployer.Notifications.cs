@@ -103,7 +103,7 @@ public sealed partial class Deployer
         if (existing is null)
         {
             var body = new JsonObject { ["url"] = url, ["event_types"] = EventTypesJson(WebhookEventTypes) };
-            var created = await payPal.SendJsonAsync(HttpMethod.Post, "v1/notifications/webhooks", body, cancellationToken);
+            var created = await payPal.CreateWebhookAsync(body, cancellationToken);
             var id = created.Value?["id"]?.GetValue<string>() ?? throw new InvalidOperationException("PayPal created the webhook but returned no id.");
             report.Add($"webhook {id}: created → {url}");
             return id;
@@ -120,7 +120,7 @@ public sealed partial class Deployer
         // Keep event types someone else added; add ours.
         var union = registered.Union(WebhookEventTypes, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
         var patch = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/event_types", ["value"] = EventTypesJson(union) });
-        await payPal.SendJsonAsync(HttpMethod.Patch, $"v1/notifications/webhooks/{Uri.EscapeDataString(webhookId)}", patch, cancellationToken);
+        await payPal.PatchWebhookAsync(webhookId, patch, cancellationToken);
         report.Add($"webhook {webhookId}: added event types {string.Join(", ", WebhookEventTypes.Except(registered, StringComparer.Ordinal))}");
         return webhookId;
     }
@@ -138,7 +138,7 @@ public sealed partial class Deployer
             var id = Text(webhook, "id")!;
             try
             {
-                await payPal.SendJsonAsync(HttpMethod.Delete, $"v1/notifications/webhooks/{Uri.EscapeDataString(id)}", null, cancellationToken);
+                await payPal.DeleteWebhookAsync(id, cancellationToken);
             }
             catch (PayPalApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
             {
@@ -151,7 +151,7 @@ public sealed partial class Deployer
 
     private async Task<List<JsonObject>> ListWebhooksAsync(CancellationToken cancellationToken)
     {
-        var list = await payPal!.SendJsonAsync(HttpMethod.Get, "v1/notifications/webhooks?anchor_type=APPLICATION", null, cancellationToken);
+        var list = await payPal!.ListWebhooksAsync(cancellationToken);
         return [.. (list.Value?["webhooks"] as JsonArray ?? []).OfType<JsonObject>().Where(w => Text(w, "id") is not null)];
     }
 

@@ -71,9 +71,6 @@ public sealed partial class PayPalClient(HttpClient http, IOptions<PayPalOptions
         SendAsync(HttpMethod.Post, $"v2/payments/captures/{Segment(captureId)}/refund",
             JsonSerializer.SerializeToNode(body, Json.RefundCaptureRequest), Json.PayPalRefund, cancellationToken, requestId);
 
-    /// <summary><c>GET /v2/payments/refunds/{id}</c>.</summary>
-    public Task<PayPalResponse<PayPalRefund>> GetRefundAsync(string refundId, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, $"v2/payments/refunds/{Segment(refundId)}", null, Json.PayPalRefund, cancellationToken);
 
     /// <summary><c>POST /v1/identity/generate-token</c>: a client token for the JS SDK's card fields.</summary>
     public Task<PayPalResponse<ClientTokenResponse>> GenerateClientTokenAsync(string? customerId, CancellationToken cancellationToken)
@@ -108,9 +105,9 @@ public sealed partial class PayPalClient(HttpClient http, IOptions<PayPalOptions
     public Task<PayPalResponse<JsonNode>> DeletePaymentTokenAsync(string tokenId, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, $"v3/vault/payment-tokens/{Segment(tokenId)}", null, Json.JsonNode, cancellationToken);
 
-    /// <summary>Any REST call with a JSON body and JSON answer (webhook management, signature verification).</summary>
-    public Task<PayPalResponse<JsonNode>> SendJsonAsync(HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken) =>
-        SendAsync(method, path, body, Json.JsonNode, cancellationToken);
+    /// <summary><c>GET /v3/vault/setup-tokens/{id}</c>: a setup token (its vault customer, status and source).</summary>
+    public Task<PayPalResponse<JsonNode>> GetSetupTokenAsync(string setupTokenId, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Get, $"v3/vault/setup-tokens/{Segment(setupTokenId)}", null, Json.JsonNode, cancellationToken);
 
     private static string Segment(string id) => Uri.EscapeDataString(id);
 

@@ -33,7 +33,7 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
         var notOwned = new DomainValidationException($"{field}: the setup token was not created for this customer (create it with createVaultSetupTokenRequest).");
         try
         {
-            var setupToken = await services.PayPal.SendJsonAsync(HttpMethod.Get, $"v3/vault/setup-tokens/{Uri.EscapeDataString(setupTokenId)}", null, cancellationToken);
+            var setupToken = await services.PayPal.GetSetupTokenAsync(setupTokenId, cancellationToken);
             if (setupToken.Value?["customer"]?["id"]?.GetValue<string>() != payPalUserId)
             {
                 throw notOwned;

@@ -92,7 +92,7 @@ internal sealed partial class WebhookAuthenticator(
         };
         try
         {
-            var response = await payPal.SendJsonAsync(HttpMethod.Post, "v1/notifications/verify-webhook-signature", request, cancellationToken);
+            var response = await payPal.VerifyWebhookSignatureAsync(request, cancellationToken);
             var status = response.Value?["verification_status"]?.GetValue<string>();
             return status == "SUCCESS" ? WebhookAuthenticity.Genuine : Reject(headers, $"PayPal answered verification_status {status}");
         }
