@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Commercetools;
 
@@ -64,3 +65,7 @@ public sealed class CommercetoolsOptions
         return errors;
     }
 }
+
+/// <summary>The data-annotation checks of <see cref="CommercetoolsOptions"/>, generated at compile time (trim- and AOT-safe).</summary>
+[OptionsValidator]
+internal sealed partial class CommercetoolsOptionsValidator : IValidateOptions<CommercetoolsOptions>;

@@ -15,9 +15,9 @@ public static class CommercetoolsServiceCollectionExtensions
     {
         services.AddOptions<CommercetoolsOptions>()
             .BindConfiguration(CommercetoolsOptions.SectionName)
-            .ValidateDataAnnotations()
             .Validate(o => !o.Validate().Any(), "Commercetools API/auth URL missing or not absolute (set CTP_API_URL and CTP_AUTH_URL, or CTP_REGION).")
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CommercetoolsOptions>, CommercetoolsOptionsValidator>();
         services.AddSingleton<CommercetoolsTokenCache>();
         services.AddTransient<CommercetoolsAuthHandler>();
         services.AddHttpClient(CommercetoolsTokenCache.AuthClientName, c => c.Timeout = TimeSpan.FromSeconds(10));

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Connector.Domain.Contract;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Deploy;
 
@@ -13,7 +14,7 @@ public sealed class DeployOptions
 
     /// <summary>The <c>Authorization</c> header value commercetools must send to the extension.</summary>
     [Required]
-    [MinLength(16)]
+    [StringLength(int.MaxValue, MinimumLength = 16)] // MinLength reads Count by reflection: not trim-safe
     public string ExtensionAuthorization { get; set; } = "";
 
     public string PaymentTypeKey { get; set; } = ConnectorContract.DefaultPaymentTypeKey;
@@ -39,3 +40,7 @@ public sealed class DeployOptions
     /// <summary>Where PayPal delivers webhooks.</summary>
     public Uri WebhookUrl => new(PublicUrl.TrimEnd('/') + "/paypal-webhooks");
 }
+
+/// <summary>The data-annotation checks of <see cref="DeployOptions"/>, generated at compile time (trim- and AOT-safe).</summary>
+[OptionsValidator]
+internal sealed partial class DeployOptionsValidator : IValidateOptions<DeployOptions>;

@@ -20,7 +20,8 @@ builder.Configuration.AddInMemoryCollection(LegacyVariables.Read(Environment.Get
 builder.Services.AddCommercetoolsClient();
 // PayPal credentials are needed too: deploy registers the connector's webhook, undeploy removes it.
 builder.Services.AddPayPalClient();
-builder.Services.AddOptions<DeployOptions>().BindConfiguration("Connector").ValidateDataAnnotations().ValidateOnStart();
+builder.Services.AddOptions<DeployOptions>().BindConfiguration("Connector").ValidateOnStart();
+builder.Services.AddSingleton<IValidateOptions<DeployOptions>, DeployOptionsValidator>();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddTransient(sp => new Deployer(sp.GetRequiredService<CommercetoolsClient>(), sp.GetRequiredService<IOptions<DeployOptions>>().Value,
     sp.GetRequiredService<PayPalClient>()));

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Connector.PayPal;
 
@@ -60,3 +61,7 @@ public sealed class PayPalOptions
         };
     }
 }
+
+/// <summary>The data-annotation checks of <see cref="PayPalOptions"/>, generated at compile time (trim- and AOT-safe).</summary>
+[OptionsValidator]
+internal sealed partial class PayPalOptionsValidator : IValidateOptions<PayPalOptions>;

@@ -14,9 +14,9 @@ public static class PayPalServiceCollectionExtensions
     {
         services.AddOptions<PayPalOptions>()
             .BindConfiguration(PayPalOptions.SectionName)
-            .ValidateDataAnnotations()
             .Validate(o => o.ResolveUrl() is not null, PayPalOptions.ValidationMessage)
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<PayPalOptions>, PayPalOptionsValidator>();
         services.AddSingleton<PayPalTokenService>();
         services.AddTransient<PayPalTokenHandler>();
         services.AddHttpClient(PayPalTokenService.AuthClientName, (sp, c) => c.Timeout = TimeSpan.FromSeconds(10));

@@ -13,6 +13,7 @@ using Connector.Service.Reconciliation;
 using Connector.Service.Settings;
 using Connector.Service.Telemetry;
 using Connector.Service.Webhooks;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Service;
 
@@ -26,8 +27,8 @@ public static class ConnectorBuilder
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServiceJsonContext.Default));
         services.AddOptions<ConnectorOptions>()
             .BindConfiguration(ConnectorOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ConnectorOptions>, ConnectorOptionsValidator>();
         services.AddSingleton(TimeProvider.System);
         services.AddCommercetoolsClient();
         services.AddPayPalClient();

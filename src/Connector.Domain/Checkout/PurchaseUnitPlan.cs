@@ -62,7 +62,7 @@ public sealed record PurchaseUnitPlan
                 };
                 AddMoney(itemJson, "tax", item.Tax);
                 AddString(itemJson, "sku", item.Sku);
-                items.Add(itemJson);
+                items.Add((JsonNode)itemJson); // the JsonNode overload: Add<T> is not trim-safe
             }
 
             unit["items"] = items;

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Service.Configuration;
 
@@ -12,7 +13,7 @@ public sealed class ConnectorOptions
     /// the same value on the extension destination (<c>CONNECTOR_EXTENSION_AUTHORIZATION</c>).
     /// </summary>
     [Required]
-    [MinLength(16)]
+    [StringLength(int.MaxValue, MinimumLength = 16)] // MinLength reads Count by reflection: not trim-safe
     public string ExtensionAuthorization { get; set; } = "";
 
     /// <summary>Key of the payment custom type (<c>PAYMENT_TYPE_KEY</c>).</summary>
@@ -42,3 +43,7 @@ public sealed class ConnectorOptions
     /// <summary>The connector's public base URL (for deploy: extension and webhook URLs).</summary>
     public string? PublicUrl { get; set; }
 }
+
+/// <summary>The data-annotation checks of <see cref="ConnectorOptions"/>, generated at compile time (trim- and AOT-safe).</summary>
+[OptionsValidator]
+internal sealed partial class ConnectorOptionsValidator : IValidateOptions<ConnectorOptions>;

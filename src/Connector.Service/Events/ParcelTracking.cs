@@ -129,11 +129,11 @@ internal sealed partial class ParcelTracking(
         {
             if (order.LineItems.FirstOrDefault(l => l.Id == item.Id) is { } line)
             {
-                items.Add(Item(Name(line.Name, order.Locale), item.Quantity, line.Variant?.Sku, line.Variant?.Images?.FirstOrDefault()?.Url));
+                items.Add((JsonNode)Item(Name(line.Name, order.Locale), item.Quantity, line.Variant?.Sku, line.Variant?.Images?.FirstOrDefault()?.Url));
             }
             else if (order.CustomLineItems.FirstOrDefault(l => l.Id == item.Id) is { } custom)
             {
-                items.Add(Item(Name(custom.Name, order.Locale), item.Quantity, custom.Slug, null));
+                items.Add((JsonNode)Item(Name(custom.Name, order.Locale), item.Quantity, custom.Slug, null));
             }
         }
 

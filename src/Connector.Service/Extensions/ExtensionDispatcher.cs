@@ -205,7 +205,7 @@ internal sealed partial class ExtensionDispatcher(
         var array = new System.Text.Json.Nodes.JsonArray();
         foreach (var d in e.Details)
         {
-            array.Add(new System.Text.Json.Nodes.JsonObject { ["issue"] = d.Issue, ["field"] = d.Field, ["description"] = d.Description });
+            array.Add((System.Text.Json.Nodes.JsonNode)new System.Text.Json.Nodes.JsonObject { ["issue"] = d.Issue, ["field"] = d.Field, ["description"] = d.Description });
         }
 
         return new System.Text.Json.Nodes.JsonObject { ["name"] = e.Name, ["debug_id"] = e.DebugId, ["issues"] = array };

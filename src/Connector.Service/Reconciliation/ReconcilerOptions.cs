@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Service.Reconciliation;
 
@@ -36,3 +37,7 @@ public sealed class ReconcilerOptions
 
     public TimeSpan Lookback => TimeSpan.FromHours(LookbackHours);
 }
+
+/// <summary>The data-annotation checks of <see cref="ReconcilerOptions"/>, generated at compile time (trim- and AOT-safe).</summary>
+[OptionsValidator]
+internal sealed partial class ReconcilerOptionsValidator : IValidateOptions<ReconcilerOptions>;

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Connector.Service.Reconciliation;
 
 /// <summary>Registrations of the reconciler: the pass, its counters and the background service (idle unless enabled).</summary>
@@ -7,8 +9,8 @@ internal static class ReconcilerServiceCollectionExtensions
     {
         services.AddOptions<ReconcilerOptions>()
             .BindConfiguration(ReconcilerOptions.SectionName)
-            .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<ReconcilerOptions>, ReconcilerOptionsValidator>();
         services.AddSingleton<ReconcilerTelemetry>();
         services.AddTransient<PaymentReconciler>();
         services.AddHostedService<ReconcilerService>();

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Service.Webhooks;
 
@@ -27,3 +28,7 @@ public sealed class PayUponInvoiceMailOptions
     /// <summary>Sender address.</summary>
     public string From { get; set; } = "noreply@example.com";
 }
+
+/// <summary>The data-annotation checks of <see cref="PayUponInvoiceMailOptions"/>, generated at compile time (trim- and AOT-safe).</summary>
+[OptionsValidator]
+internal sealed partial class PayUponInvoiceMailOptionsValidator : IValidateOptions<PayUponInvoiceMailOptions>;

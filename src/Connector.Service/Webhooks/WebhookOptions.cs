@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.Options;
 
 namespace Connector.Service.Webhooks;
 
@@ -52,3 +53,7 @@ public enum WebhookVerificationMode
     /// <summary>By PayPal's <c>verify-webhook-signature</c> API.</summary>
     Api,
 }
+
+/// <summary>The data-annotation checks of <see cref="WebhookOptions"/>, generated at compile time (trim- and AOT-safe).</summary>
+[OptionsValidator]
+internal sealed partial class WebhookOptionsValidator : IValidateOptions<WebhookOptions>;

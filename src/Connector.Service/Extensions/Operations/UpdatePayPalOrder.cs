@@ -91,7 +91,7 @@ internal sealed class UpdatePayPalOrder(OperationServices services) : IPaymentOp
 
             foreach (var op in amountOps)
             {
-                outgoing.Add(op);
+                outgoing.Add((JsonNode)op);
             }
 
             if (changePlanned)
