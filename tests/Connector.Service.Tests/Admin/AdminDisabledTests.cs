@@ -44,25 +44,7 @@ public sealed class AdminDisabledTests
         error.Message.ShouldContain("Connector:AdminToken");
     }
 
-    private static WebApplication Build(Dictionary<string, string?> extra) => ConnectorApp.Build([], b =>
-    {
-        // Upstreams are never called by these tests; the addresses only have to be valid.
-        b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Commercetools:ProjectKey"] = "p",
-            ["Commercetools:ClientId"] = "c",
-            ["Commercetools:ClientSecret"] = "s",
-            ["Commercetools:ApiUrl"] = "http://127.0.0.1:9",
-            ["Commercetools:AuthUrl"] = "http://127.0.0.1:9",
-            ["PayPal:ClientId"] = "c",
-            ["PayPal:ClientSecret"] = "s",
-            ["PayPal:ApiUrl"] = "http://127.0.0.1:9",
-            ["Connector:ExtensionAuthorization"] = "Bearer admin-disabled-tests-secret",
-        });
-        b.Configuration.AddInMemoryCollection(extra);
-        b.WebHost.UseUrls("http://127.0.0.1:0");
-        b.Logging.SetMinimumLevel(LogLevel.Warning);
-    });
+    private static WebApplication Build(Dictionary<string, string?> extra) => Infrastructure.OfflineConnector.Build(extra);
 
     private static string Address(WebApplication app) =>
         app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First().TrimEnd('/');

@@ -52,23 +52,5 @@ public sealed class OptionsValidationTests
         error.Message.ShouldContain("SmtpPort");
     }
 
-    private static WebApplication Build(Dictionary<string, string?> extra) => ConnectorApp.Build([], b =>
-    {
-        // Upstreams are never called by these tests; the addresses only have to be valid.
-        b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Commercetools:ProjectKey"] = "p",
-            ["Commercetools:ClientId"] = "c",
-            ["Commercetools:ClientSecret"] = "s",
-            ["Commercetools:ApiUrl"] = "http://127.0.0.1:9",
-            ["Commercetools:AuthUrl"] = "http://127.0.0.1:9",
-            ["PayPal:ClientId"] = "c",
-            ["PayPal:ClientSecret"] = "s",
-            ["PayPal:ApiUrl"] = "http://127.0.0.1:9",
-            ["Connector:ExtensionAuthorization"] = "Bearer options-validation-tests-secret",
-        });
-        b.Configuration.AddInMemoryCollection(extra);
-        b.WebHost.UseUrls("http://127.0.0.1:0");
-        b.Logging.SetMinimumLevel(LogLevel.Warning);
-    });
+    private static WebApplication Build(Dictionary<string, string?> extra) => Infrastructure.OfflineConnector.Build(extra);
 }

@@ -39,19 +39,6 @@ public sealed class TelemetryConfigurationTests
         UpstreamHttpLogger.SafePath(new Uri(uri)).ShouldBe(logged);
 
     /// <summary>The exporter is chosen while services are registered, so it comes from the command line like any real source.</summary>
-    private static WebApplication Build(string? exporter) => ConnectorApp.Build(exporter is null ? [] : [$"--Connector:Telemetry:Exporter={exporter}"], b =>
-    {
-        b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Commercetools:ProjectKey"] = "p",
-            ["Commercetools:ClientId"] = "c",
-            ["Commercetools:ClientSecret"] = "s",
-            ["Commercetools:ApiUrl"] = "http://127.0.0.1:9",
-            ["Commercetools:AuthUrl"] = "http://127.0.0.1:9",
-            ["PayPal:ClientId"] = "c",
-            ["PayPal:ClientSecret"] = "s",
-            ["PayPal:ApiUrl"] = "http://127.0.0.1:9",
-            ["Connector:ExtensionAuthorization"] = "Bearer telemetry-tests-secret",
-        });
-    });
+    private static WebApplication Build(string? exporter) =>
+        Infrastructure.OfflineConnector.Build(args: exporter is null ? [] : [$"--Connector:Telemetry:Exporter={exporter}"]);
 }
