@@ -7,16 +7,23 @@ namespace Connector.Service.Extensions;
 /// <summary>commercetools cart → the domain's <see cref="CheckoutCart"/> (line totals as commercetools computed them).</summary>
 internal static class CartMapping
 {
-    public static CheckoutCart ToCheckoutCart(Cart cart)
+    /// <summary>What the shopper pays for the cart: <c>taxedPrice.totalGross</c>, or <c>totalPrice</c> without taxes.</summary>
+    public static Money TotalGross(Cart cart)
     {
         var currency = cart.TotalPrice.CurrencyCode;
         var digits = cart.TotalPrice.FractionDigits ?? Currencies.CommercetoolsFractionDigits(currency);
+        return Money.FromCommercetools(cart.TaxedPrice?.TotalGross.CentAmount ?? cart.TotalPrice.CentAmount, currency, digits);
+    }
+
+    public static CheckoutCart ToCheckoutCart(Cart cart)
+    {
+        var total = TotalGross(cart);
         var locale = cart.Locale;
         return new CheckoutCart
         {
-            CurrencyCode = currency,
-            FractionDigits = digits,
-            TotalGrossCents = cart.TaxedPrice?.TotalGross.CentAmount ?? cart.TotalPrice.CentAmount,
+            CurrencyCode = total.CurrencyCode,
+            FractionDigits = total.FractionDigits,
+            TotalGrossCents = total.MinorUnits,
             TotalNetCents = cart.TaxedPrice?.TotalNet.CentAmount,
             TotalTaxCents = cart.TaxedPrice?.TotalTax?.CentAmount,
             TaxMode = cart.TaxMode ?? "Platform",

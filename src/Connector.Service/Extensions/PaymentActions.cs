@@ -85,8 +85,10 @@ internal static class PaymentActions
 
     public static Money ToMoney(TypedMoney money) => Money.FromCommercetools(money.CentAmount, money.CurrencyCode, money.FractionDigits);
 
-    private static bool SameAmount(TypedMoney recorded, Money reported) =>
-        recorded.CurrencyCode == reported.CurrencyCode && ToMoney(recorded).CompareTo(reported) == 0;
+    private static bool SameAmount(TypedMoney recorded, Money reported) => SameAmount(ToMoney(recorded), reported);
+
+    /// <summary>Same currency and the same value, whatever the fraction digits (10.00 and 10.000 EUR are the same amount).</summary>
+    public static bool SameAmount(Money a, Money b) => a.CurrencyCode == b.CurrencyCode && a.CompareTo(b) == 0;
 
     /// <summary>
     /// Status fields from the order, skipping values already set (a no-op costs an update call) and never moving the status

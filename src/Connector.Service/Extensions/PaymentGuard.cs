@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connector.Commercetools;
@@ -111,7 +110,7 @@ internal static class PaymentGuard
         }
 
         var owed = Owed(payment, cart, field);
-        if (owed.CurrencyCode != planned.CurrencyCode || owed.CompareTo(planned) != 0)
+        if (!PaymentActions.SameAmount(owed, planned))
         {
             throw new DomainValidationException(
                 $"{field}: amountPlanned ({planned}) must equal what the cart still owes ({owed}: its total less what its other payments cover); change amountPlanned first.");
@@ -123,8 +122,7 @@ internal static class PaymentGuard
     /// <summary>The cart's total less what its other payments cover (needs the cart read with its payments expanded).</summary>
     public static Money Owed(Payment payment, Cart cart, string field)
     {
-        var checkout = CartMapping.ToCheckoutCart(cart);
-        var total = Money.FromCommercetools(checkout.TotalGrossCents, checkout.CurrencyCode, checkout.FractionDigits);
+        var total = CartMapping.TotalGross(cart);
         var others = new List<IReadOnlyList<SettledTransaction>>();
         foreach (var reference in cart.PaymentInfo?.Payments ?? [])
         {
@@ -146,18 +144,13 @@ internal static class PaymentGuard
 
     /// <summary>An interface interaction recording the amount the connector put on a PayPal order.</summary>
     public static UpdateAction RecordOrderAmount(string interactionTypeKey, string orderId, Money amount, DateTimeOffset now) =>
-        new AddInterfaceInteraction(Reference.TypeByKey(interactionTypeKey), new Dictionary<string, JsonElement>
+        ActionEnvelope.Interaction(interactionTypeKey, OrderAmountInteraction, new JsonObject
         {
-            ["type"] = CustomFieldValues.String(OrderAmountInteraction),
-            ["data"] = CustomFieldValues.String(new JsonObject
-            {
-                ["orderId"] = orderId,
-                ["currencyCode"] = amount.CurrencyCode,
-                ["centAmount"] = amount.MinorUnits,
-                ["fractionDigits"] = amount.FractionDigits,
-            }.ToJsonString()),
-            ["timestamp"] = CustomFieldValues.String(now.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture)),
-        });
+            ["orderId"] = orderId,
+            ["currencyCode"] = amount.CurrencyCode,
+            ["centAmount"] = amount.MinorUnits,
+            ["fractionDigits"] = amount.FractionDigits,
+        }.ToJsonString(), now);
 
     /// <summary>The amount the connector last put on <paramref name="orderId"/>, from the payment's interactions; null when unrecorded.</summary>
     public static Money? RecordedOrderAmount(Payment payment, string orderId)
@@ -194,7 +187,7 @@ internal static class PaymentGuard
     public static void EnsureOrderAmount(Payment payment, string orderId, Money purchase, string field)
     {
         if (RecordedOrderAmount(payment, orderId) is { } recorded
-            && (recorded.CurrencyCode != purchase.CurrencyCode || recorded.CompareTo(purchase) != 0))
+            && !PaymentActions.SameAmount(recorded, purchase))
         {
             throw new OperationRefusedException(
                 $"{field}: the PayPal order is for {recorded} but the payment may move {purchase} (the cart changed); send updatePayPalOrderRequest {{}} to re-sync the order first.");

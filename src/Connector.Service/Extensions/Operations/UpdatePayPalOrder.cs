@@ -125,7 +125,7 @@ internal sealed class UpdatePayPalOrder(OperationServices services) : IPaymentOp
         {
             amount = PaymentGuard.Owed(payment, cart!, field);
             var planned = PaymentActions.ToMoney(payment.AmountPlanned);
-            changePlanned = planned.CurrencyCode != amount.CurrencyCode || planned.CompareTo(amount) != 0;
+            changePlanned = !PaymentActions.SameAmount(planned, amount);
         }
         else
         {
