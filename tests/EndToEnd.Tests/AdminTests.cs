@@ -404,19 +404,11 @@ public sealed partial class AdminTests(AdminSandbox admin) : IClassFixture<Admin
 
         public static async Task<OtherInstance> StartAsync(SandboxFixture sandbox, string adminToken)
         {
-            var info = sandbox.Info;
             var app = ConnectorApp.Build([], b =>
             {
+                b.Configuration.AddInMemoryCollection(sandbox.UpstreamSettings());
                 b.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
                 {
-                    ["Commercetools:ProjectKey"] = info.Commercetools.ProjectKey,
-                    ["Commercetools:ClientId"] = info.Commercetools.ClientId,
-                    ["Commercetools:ClientSecret"] = info.Commercetools.ClientSecret,
-                    ["Commercetools:ApiUrl"] = info.Commercetools.ApiUrl,
-                    ["Commercetools:AuthUrl"] = info.Commercetools.AuthUrl,
-                    ["PayPal:ClientId"] = info.PayPal.ClientId,
-                    ["PayPal:ClientSecret"] = info.PayPal.ClientSecret,
-                    ["PayPal:ApiUrl"] = info.PayPal.ApiUrl,
                     ["Connector:ExtensionAuthorization"] = "Bearer not-used-by-admin-tests",
                     ["Connector:AdminToken"] = adminToken,
                 });

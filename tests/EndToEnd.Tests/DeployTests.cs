@@ -28,18 +28,7 @@ public sealed class DeployTests : IAsyncLifetime
     {
         _sandbox = new SandboxFixture(new SandboxOptions { ConnectorPort = 0, CommercetoolsPort = 0, PayPalPort = 0, RegisterPayPalWebhook = true });
         await _sandbox.InitializeAsync();
-        var info = _sandbox.Info;
-        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Commercetools:ProjectKey"] = info.Commercetools.ProjectKey,
-            ["Commercetools:ClientId"] = info.Commercetools.ClientId,
-            ["Commercetools:ClientSecret"] = info.Commercetools.ClientSecret,
-            ["Commercetools:ApiUrl"] = info.Commercetools.ApiUrl,
-            ["Commercetools:AuthUrl"] = info.Commercetools.AuthUrl,
-            ["PayPal:ClientId"] = info.PayPal.ClientId,
-            ["PayPal:ClientSecret"] = info.PayPal.ClientSecret,
-            ["PayPal:ApiUrl"] = info.PayPal.ApiUrl,
-        }).Build();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(_sandbox.UpstreamSettings()).Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddLogging();

@@ -111,20 +111,14 @@ public static class ReconcilerDriver
     }
 
     /// <summary>The configuration a connector instance needs to reach this sandbox (what a scheduled job would be given).</summary>
-    public static Dictionary<string, string?> ConnectorConfiguration(SandboxFixture sandbox) => new()
+    public static Dictionary<string, string?> ConnectorConfiguration(SandboxFixture sandbox)
     {
-        ["Commercetools:ProjectKey"] = sandbox.Info.Commercetools.ProjectKey,
-        ["Commercetools:ClientId"] = sandbox.Info.Commercetools.ClientId,
-        ["Commercetools:ClientSecret"] = sandbox.Info.Commercetools.ClientSecret,
-        ["Commercetools:ApiUrl"] = sandbox.Info.Commercetools.ApiUrl,
-        ["Commercetools:AuthUrl"] = sandbox.Info.Commercetools.AuthUrl,
-        ["PayPal:ClientId"] = sandbox.Info.PayPal.ClientId,
-        ["PayPal:ClientSecret"] = sandbox.Info.PayPal.ClientSecret,
-        ["PayPal:ApiUrl"] = sandbox.Info.PayPal.ApiUrl,
-        ["Connector:ExtensionAuthorization"] = sandbox.Host.ExtensionAuthorization,
+        var settings = sandbox.UpstreamSettings();
+        settings["Connector:ExtensionAuthorization"] = sandbox.Host.ExtensionAuthorization;
         // Test payments are seconds old; the production default (120 s) would leave them alone.
-        ["Connector:Reconciler:MinAgeSeconds"] = "0",
-    };
+        settings["Connector:Reconciler:MinAgeSeconds"] = "0";
+        return settings;
+    }
 
     /// <summary>
     /// One pass of <c>reconcile</c> by a connector instance of its own (built like the web app, no web server), in process.

@@ -47,6 +47,19 @@ public sealed class SandboxFixture : IAsyncLifetime
         }
     }
 
+    /// <summary>The commercetools and PayPal settings a connector instance needs to reach this sandbox's emulators.</summary>
+    public Dictionary<string, string?> UpstreamSettings() => new()
+    {
+        ["Commercetools:ProjectKey"] = Info.Commercetools.ProjectKey,
+        ["Commercetools:ClientId"] = Info.Commercetools.ClientId,
+        ["Commercetools:ClientSecret"] = Info.Commercetools.ClientSecret,
+        ["Commercetools:ApiUrl"] = Info.Commercetools.ApiUrl,
+        ["Commercetools:AuthUrl"] = Info.Commercetools.AuthUrl,
+        ["PayPal:ClientId"] = Info.PayPal.ClientId,
+        ["PayPal:ClientSecret"] = Info.PayPal.ClientSecret,
+        ["PayPal:ApiUrl"] = Info.PayPal.ApiUrl,
+    };
+
     public async Task<string> CommercetoolsTokenAsync(CancellationToken cancellationToken)
     {
         var info = Info.Commercetools;

@@ -39,21 +39,10 @@ public sealed class WebhookConnector : IAsyncDisposable
     public static async Task<WebhookConnector> StartAsync(SandboxFixture sandbox, Dictionary<string, string?>? extra = null, UpstreamCounter? counter = null)
     {
         var signer = new WebhookSigner("WH-" + Guid.NewGuid().ToString("N")[..12]);
-        var info = sandbox.Info;
-        var settings = new Dictionary<string, string?>
-        {
-            ["Commercetools:ProjectKey"] = info.Commercetools.ProjectKey,
-            ["Commercetools:ClientId"] = info.Commercetools.ClientId,
-            ["Commercetools:ClientSecret"] = info.Commercetools.ClientSecret,
-            ["Commercetools:ApiUrl"] = info.Commercetools.ApiUrl,
-            ["Commercetools:AuthUrl"] = info.Commercetools.AuthUrl,
-            ["PayPal:ClientId"] = info.PayPal.ClientId,
-            ["PayPal:ClientSecret"] = info.PayPal.ClientSecret,
-            ["PayPal:ApiUrl"] = info.PayPal.ApiUrl,
-            ["PayPal:WebhookId"] = signer.WebhookId,
-            ["PayPal:WebhookCertHosts:0"] = WebhookSigner.CertHost,
-            ["Connector:ExtensionAuthorization"] = "Bearer not-used-by-webhook-tests",
-        };
+        var settings = sandbox.UpstreamSettings();
+        settings["PayPal:WebhookId"] = signer.WebhookId;
+        settings["PayPal:WebhookCertHosts:0"] = WebhookSigner.CertHost;
+        settings["Connector:ExtensionAuthorization"] = "Bearer not-used-by-webhook-tests";
         foreach (var (key, value) in extra ?? [])
         {
             settings[key] = value;
