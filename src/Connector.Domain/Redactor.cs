@@ -30,7 +30,25 @@ public static partial class Redactor
     /// every leaf masked. Other values are copied unchanged (ids stay readable).
     /// </summary>
     /// <param name="node">JSON to redact; not modified.</param>
-    public static JsonNode? Redact(JsonNode? node) => Copy(node, maskLeaves: false, key: null);
+    public static JsonNode? Redact(JsonNode? node) =>
+        JsonText.ToElement(node) is { } element ? JsonNode.Parse(Redact(element, clean: false)) : null;
+
+    /// <summary>
+    /// The redacted JSON text of <paramref name="element"/> (the rules of <see cref="Redact(JsonNode?)"/>), written in one
+    /// pass; with <paramref name="clean"/> the <see cref="JsonCleaner"/> rule is applied in the same pass.
+    /// </summary>
+    public static string Redact(JsonElement element, bool clean) =>
+        JsonText.Write((element, clean), static (writer, state) =>
+        {
+            if (state.clean && JsonCleaner.IsDropped(state.element))
+            {
+                writer.WriteStartObject();
+                writer.WriteEndObject();
+                return;
+            }
+
+            Write(writer, state.element, maskLeaves: false, key: null, state.clean);
+        });
 
     /// <summary>
     /// Best-effort masking of free text (error messages, raw bodies that are not JSON): runs of 12–19 digits,
@@ -43,48 +61,69 @@ public static partial class Redactor
         return CardNumberLike().Replace(text, match => MaskAllButLastFour(match.Value));
     }
 
-    private static JsonNode? Copy(JsonNode? node, bool maskLeaves, string? key)
+    private static void Write(Utf8JsonWriter writer, JsonElement element, bool maskLeaves, string? key, bool clean)
     {
-        switch (node)
+        switch (element.ValueKind)
         {
-            case null:
-                return null;
-            case JsonObject obj:
-                var copy = new JsonObject();
-                foreach (var (name, child) in obj)
+            case JsonValueKind.Object:
+                writer.WriteStartObject();
+                foreach (var property in element.EnumerateObject())
                 {
-                    copy[name] = Copy(child, maskLeaves || SensitiveKeys.Contains(name), name);
+                    if (clean && JsonCleaner.IsDropped(property.Value))
+                    {
+                        continue;
+                    }
+
+                    var name = property.Name;
+                    writer.WritePropertyName(name);
+                    Write(writer, property.Value, maskLeaves || SensitiveKeys.Contains(name), name, clean);
                 }
 
-                return copy;
-            case JsonArray array:
-                var items = new JsonArray();
-                foreach (var child in array)
+                writer.WriteEndObject();
+                break;
+            case JsonValueKind.Array:
+                writer.WriteStartArray();
+                foreach (var item in element.EnumerateArray())
                 {
-                    items.Add(Copy(child, maskLeaves, key));
+                    if (!clean || !JsonCleaner.IsDropped(item))
+                    {
+                        Write(writer, item, maskLeaves, key, clean);
+                    }
                 }
 
-                return items;
+                writer.WriteEndArray();
+                break;
+            case JsonValueKind.Null:
+                writer.WriteNullValue();
+                break;
             default:
-                return maskLeaves ? MaskLeaf(node, key) : node.DeepClone();
+                if (maskLeaves)
+                {
+                    writer.WriteStringValue(MaskLeaf(element, key));
+                }
+                else
+                {
+                    element.WriteTo(writer);
+                }
+
+                break;
         }
     }
 
-    private static JsonValue MaskLeaf(JsonNode leaf, string? key)
+    private static string MaskLeaf(JsonElement leaf, string? key)
     {
-        var kind = leaf.GetValueKind();
-        if (kind is JsonValueKind.True or JsonValueKind.False)
+        if (leaf.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
-            return JsonValue.Create(Mask);
+            return Mask;
         }
 
-        var text = kind == JsonValueKind.String ? leaf.GetValue<string>() : leaf.ToJsonString();
+        var text = leaf.ValueKind == JsonValueKind.String ? leaf.GetString()! : leaf.GetRawText();
         if (string.Equals(key, "number", StringComparison.OrdinalIgnoreCase) && text.Count(char.IsAsciiDigit) >= 12)
         {
-            return JsonValue.Create(MaskAllButLastFour(text));
+            return MaskAllButLastFour(text);
         }
 
-        return JsonValue.Create(Mask);
+        return Mask;
     }
 
     private static string MaskAllButLastFour(string value)

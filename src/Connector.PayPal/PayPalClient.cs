@@ -158,23 +158,25 @@ public sealed partial class PayPalClient(HttpClient http, IOptions<PayPalOptions
 
         using (response)
         {
-            var text = await response.Content.ReadAsStringAsync(cancellationToken);
+            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);
             var debugId = response.Headers.TryGetValues("Paypal-Debug-Id", out var ids) ? ids.FirstOrDefault() : null;
             if (!response.IsSuccessStatusCode)
             {
-                throw BuildException(response.StatusCode, text, method, path);
+                throw BuildException(response.StatusCode, Encoding.UTF8.GetString(bytes), method, path);
             }
 
-            if (string.IsNullOrWhiteSpace(text))
+            if (IsBlank(bytes))
             {
                 return new PayPalResponse<T>(default, null, response.StatusCode, debugId);
             }
 
             try
             {
-                var raw = JsonNode.Parse(text);
-                var value = raw is null ? default : raw.Deserialize(typeInfo);
-                return new PayPalResponse<T>(value, raw, response.StatusCode, debugId);
+                // One parse for the stored/logged JSON and one typed read of the same bytes; no DOM copy.
+                var reader = new Utf8JsonReader(bytes);
+                var json = JsonElement.ParseValue(ref reader);
+                var value = json.ValueKind == JsonValueKind.Null ? default : JsonSerializer.Deserialize(bytes, typeInfo);
+                return new PayPalResponse<T>(value, json.ValueKind == JsonValueKind.Null ? null : json, response.StatusCode, debugId);
             }
             catch (JsonException e)
             {
@@ -182,6 +184,8 @@ public sealed partial class PayPalClient(HttpClient http, IOptions<PayPalOptions
             }
         }
     }
+
+    private static bool IsBlank(ReadOnlySpan<byte> bytes) => bytes.Trim(" \t\r\n"u8).IsEmpty;
 
     private static PayPalApiException BuildException(HttpStatusCode status, string body, HttpMethod method, string path)
     {

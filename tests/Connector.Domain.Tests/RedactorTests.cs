@@ -34,6 +34,28 @@ public sealed class RedactorTests
     [Fact]
     public void Null_stays_null() => Redactor.Redact(null).ShouldBeNull();
 
+    [Theory]
+    [InlineData("""{"card":{"number":"4111111111111111","name":null,"billing":{"x":null}},"phone":{},"id":"O-1"}""")]
+    [InlineData("""[null,{},{"token":{"id":null,"type":"T"}},{"cvv":null},1]""")]
+    [InlineData("""{"a":null}""")]
+    [InlineData("""{"payer":{"phone":{"phone_number":{"national_number":4085551234}}},"links":[{"href":"h","title":null}]}""")]
+    public void Redacting_while_cleaning_in_one_pass_equals_cleaning_then_redacting(string input)
+    {
+        var element = System.Text.Json.JsonElement.Parse(input);
+        var twoSteps = Redactor.Redact(JsonCleaner.StripNullsAndEmpty(JsonNode.Parse(input)))!.ToJsonString();
+        Redactor.Redact(element, clean: true).ShouldBe(twoSteps);
+        Redactor.Redact(element, clean: false).ShouldBe(Redactor.Redact(JsonNode.Parse(input))!.ToJsonString());
+    }
+
+    [Fact]
+    public void The_one_pass_form_writes_text_the_way_the_node_form_does()
+    {
+        // Same escaping as JsonNode.ToJsonString: the stored field and the logged copy must not differ in encoding.
+        const string input = """{"name":"Müller & <Söhne>","note":"a\u0022b","amount":1.50}""";
+        Redactor.Redact(System.Text.Json.JsonElement.Parse(input), clean: false).ShouldBe(JsonNode.Parse(input)!.ToJsonString());
+        JsonCleaner.StripNullsAndEmpty(System.Text.Json.JsonElement.Parse(input)).ShouldBe(JsonNode.Parse(input)!.ToJsonString());
+    }
+
     [Fact]
     public void The_input_is_not_modified()
     {

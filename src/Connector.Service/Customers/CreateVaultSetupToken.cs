@@ -56,6 +56,6 @@ internal sealed class CreateVaultSetupToken(OperationServices services, VaultBin
                 : throw new OperationRefusedException($"{field}: PayPal filed the setup token under another vault customer.");
         }
 
-        return OperationResult.Json(response.Raw, [.. CustomerVault.ShowPayPalUserId(context.Customer, bound)]);
+        return OperationResult.Json(response, [.. CustomerVault.ShowPayPalUserId(context.Customer, bound)]);
     }
 }

@@ -18,7 +18,7 @@ internal sealed class GetPayPalDispute(OperationServices services) : IPaymentOpe
         var request = RequestJson.ParseObject(context.RequestValue, field);
         DisputeLookup.OnlyKnown(request, field, Allowed);
         var response = await DisputeLookup.ReadOwnAsync(services, context, request, field, cancellationToken);
-        return OperationResult.Json(response.Raw,
+        return OperationResult.Json(response,
             [.. DisputeActions.For(context.Payment, response.Value!, services.Time.GetUtcNow(), services.Options.InteractionTypeKey)]);
     }
 }

@@ -14,11 +14,9 @@ internal static class ActionEnvelope
 {
     public static IEnumerable<UpdateAction> ForPayment(string operation, string interactionTypeKey, string requestValue, OperationResult result, DateTimeOffset now)
     {
-        var responseText = ResponseText(result);
+        var (responseText, logged) = ResponseTexts(result);
         yield return Interaction(interactionTypeKey, operation + "Request", RedactText(requestValue), now);
         yield return new SetCustomField(operation + "Response", CustomFieldValues.String(responseText));
-        // Raw-string responses are tokens (client token, id token): keep them out of the interaction log entirely.
-        var logged = result.ResponseText is null ? RedactText(responseText) : "[redacted]";
         yield return Interaction(interactionTypeKey, operation + "Response", logged, now);
         yield return new SetCustomField(operation + "Request", null);
         foreach (var extra in result.Extras)
@@ -43,7 +41,28 @@ internal static class ActionEnvelope
         OperationResult.Json(new JsonObject { ["success"] = false, ["message"] = message, ["details"] = details });
 
     private static string ResponseText(OperationResult result) =>
-        result.ResponseText ?? JsonCleaner.StripNullsAndEmpty(result.ResponseJson)?.ToJsonString() ?? "{}";
+        result.ResponseText ?? (result.Element is { } json ? JsonCleaner.StripNullsAndEmpty(json) : "{}");
+
+    /// <summary>
+    /// The stored response text and its redacted copy for the interaction log, each written in one pass over the parsed
+    /// answer. Raw-string responses are tokens (client token, id token): they are kept out of the log entirely.
+    /// </summary>
+    private static (string Stored, string Logged) ResponseTexts(OperationResult result)
+    {
+        if (result.ResponseText is { } text)
+        {
+            return (text, "[redacted]");
+        }
+
+        if (result.Element is not { } json)
+        {
+            return ("{}", "{}");
+        }
+
+        var stored = JsonCleaner.StripNullsAndEmpty(json);
+        var logged = json.ValueKind is JsonValueKind.Object or JsonValueKind.Array ? Redactor.Redact(json, clean: true) : Redactor.RedactText(stored);
+        return (stored, logged);
+    }
 
     /// <summary>An interface interaction of the connector's type: <c>type</c>, <c>data</c> (as given; callers redact) and <c>timestamp</c>.</summary>
     public static AddInterfaceInteraction Interaction(string typeKey, string type, string data, DateTimeOffset now) =>
@@ -58,10 +77,10 @@ internal static class ActionEnvelope
     {
         try
         {
-            var node = JsonNode.Parse(text);
-            if (node is JsonObject or JsonArray)
+            using var document = JsonDocument.Parse(text);
+            if (document.RootElement.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
             {
-                return Redactor.Redact(node)?.ToJsonString() ?? text;
+                return Redactor.Redact(document.RootElement, clean: false);
             }
         }
         catch (JsonException)

@@ -1,17 +1,29 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using Connector.Commercetools.Models;
+using Connector.PayPal;
 
 namespace Connector.Service.Extensions;
 
 /// <summary>
-/// What an operation produced: the value for <c>&lt;name&gt;Response</c> (JSON, or a raw string such as a client token)
-/// and the extra update actions (transactions, status fields, ids).
+/// What an operation produced: the value for <c>&lt;name&gt;Response</c> (PayPal's answer as parsed, JSON the operation
+/// built, or a raw string such as a client token) and the extra update actions (transactions, status fields, ids).
 /// </summary>
-internal sealed record OperationResult(JsonNode? ResponseJson, string? ResponseText, IReadOnlyList<UpdateAction> Extras)
+/// <param name="ResponseElement">PayPal's answer as parsed once; stored and logged without building a DOM.</param>
+/// <param name="ResponseJson">JSON the operation built itself.</param>
+/// <param name="ResponseText">A raw string answer (a token): stored as is and never logged.</param>
+/// <param name="Extras">Update actions after the response field.</param>
+internal sealed record OperationResult(JsonElement? ResponseElement, JsonNode? ResponseJson, string? ResponseText, IReadOnlyList<UpdateAction> Extras)
 {
-    public static OperationResult Json(JsonNode? response, params IReadOnlyList<UpdateAction> extras) => new(response, null, extras);
+    public static OperationResult Json(JsonNode? response, params IReadOnlyList<UpdateAction> extras) => new(null, response, null, extras);
 
-    public static OperationResult Text(string response, params IReadOnlyList<UpdateAction> extras) => new(null, response, extras);
+    /// <summary>PayPal's answer as the response value; an answer without a body stores <c>{}</c>.</summary>
+    public static OperationResult Json<T>(PayPalResponse<T> response, params IReadOnlyList<UpdateAction> extras) => new(response.Json, null, null, extras);
 
-    public static OperationResult Success(params IReadOnlyList<UpdateAction> extras) => new(new JsonObject { ["status"] = "success" }, null, extras);
+    public static OperationResult Text(string response, params IReadOnlyList<UpdateAction> extras) => new(null, null, response, extras);
+
+    public static OperationResult Success(params IReadOnlyList<UpdateAction> extras) => new(null, new JsonObject { ["status"] = "success" }, null, extras);
+
+    /// <summary>The JSON response as an element (what the envelope cleans and redacts), or null for a text or empty answer.</summary>
+    public JsonElement? Element => ResponseElement ?? Connector.Domain.JsonText.ToElement(ResponseJson);
 }

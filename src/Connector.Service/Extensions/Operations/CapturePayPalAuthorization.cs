@@ -36,7 +36,7 @@ internal sealed class CapturePayPalAuthorization(OperationServices services) : I
             var capture = response.Value!;
             var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.Charge, capture.Amount, capture.Id,
                 TransactionStates.FromCaptureStatus(capture.Status), services.Time.GetUtcNow(), amount).ToList();
-            return OperationResult.Json(response.Raw, actions);
+            return OperationResult.Json(response, actions);
         }
         catch (PayPalApiException e) when (amount is null && e.Issues.Any(i => i is "AUTHORIZATION_ALREADY_CAPTURED" or "PREVIOUSLY_CAPTURED")
             && PaymentGuard.AnchoredOrderId(context.Payment) is { } orderId)

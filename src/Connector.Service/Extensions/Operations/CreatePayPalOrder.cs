@@ -159,7 +159,7 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
         }
 
         actions.AddRange(PaymentActions.StatusFields(order));
-        return OperationResult.Json(response.Raw, actions);
+        return OperationResult.Json(response, actions);
     }
 
     private static (string Key, JsonObject Value)? ReadPaymentSource(JsonObject request, string field)

@@ -60,6 +60,6 @@ internal sealed class CreateTrackingInformation(OperationServices services) : IP
         }
 
         var response = await services.PayPal.AddTrackingAsync(orderId, body, PaymentLookups.RequestId(context, Name), cancellationToken);
-        return OperationResult.Json(response.Raw);
+        return OperationResult.Json(response);
     }
 }

@@ -56,7 +56,7 @@ internal abstract class OrderPaymentOperation(OperationServices services, Vaulte
         actions.AddRange(PaymentActions.Reconcile(payment, order, now));
         // Vault-on-success: the order's instrument is now a saved token; mirror it as a PaymentMethod (best effort).
         await vaultMirror.MirrorVaultedOrderAsync(payment, order, cancellationToken);
-        return OperationResult.Json(response.Raw, actions);
+        return OperationResult.Json(response, actions);
     }
 
     protected abstract Task<PayPalResponse<PayPalOrder>> CallPayPalAsync(string orderId, JsonObject? body, string requestId, CancellationToken cancellationToken);

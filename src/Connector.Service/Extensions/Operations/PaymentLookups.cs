@@ -52,7 +52,7 @@ internal static class PaymentLookups
     public static async Task<OperationResult> RecordOrderAsync(OperationServices services, Payment payment, string orderId, CancellationToken cancellationToken)
     {
         var order = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
-        return OperationResult.Json(order.Raw, [.. PaymentActions.Reconcile(payment, order.Value!, services.Time.GetUtcNow())]);
+        return OperationResult.Json(order, [.. PaymentActions.Reconcile(payment, order.Value!, services.Time.GetUtcNow())]);
     }
 
     /// <summary>A request id for calls that move no money (orders, tracking): a retry at the same version is the same call.</summary>

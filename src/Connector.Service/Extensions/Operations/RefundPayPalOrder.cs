@@ -36,7 +36,7 @@ internal sealed class RefundPayPalOrder(OperationServices services) : IPaymentOp
             var refund = response.Value!;
             var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.Refund, refund.Amount, refund.Id,
                 TransactionStates.FromRefundStatus(refund.Status), services.Time.GetUtcNow(), amount).ToList();
-            return OperationResult.Json(response.Raw, actions);
+            return OperationResult.Json(response, actions);
         }
         catch (PayPalApiException e) when (amount is null && e.Issues.Contains("CAPTURE_FULLY_REFUNDED") && PaymentGuard.AnchoredOrderId(context.Payment) is { } orderId)
         {

@@ -32,6 +32,6 @@ internal sealed class VoidPayPalAuthorization(OperationServices services) : IPay
         var state = voided is null ? TransactionState.Success : TransactionStates.FromAuthorizationStatus(voided.Status);
         var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.CancelAuthorization, voided?.Amount, authorization.InteractionId!,
             state, services.Time.GetUtcNow(), PaymentActions.ToMoney(authorization.Amount)).ToList();
-        return response.Raw is null ? OperationResult.Success(actions) : OperationResult.Json(response.Raw, actions);
+        return response.Raw is null ? OperationResult.Success(actions) : OperationResult.Json(response, actions);
     }
 }
