@@ -24,6 +24,12 @@ internal sealed record OperationResult(JsonElement? ResponseElement, JsonNode? R
 
     public static OperationResult Success(params IReadOnlyList<UpdateAction> extras) => new(null, new JsonObject { ["status"] = "success" }, null, extras);
 
+    /// <summary>The <c>id</c> of the JSON response (the PayPal order a create made), if it has a string one.</summary>
+    public string? ResponseId =>
+        ResponseElement is { ValueKind: JsonValueKind.Object } element
+            ? element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null
+            : ResponseJson?["id"] is JsonValue value && value.TryGetValue(out string? text) ? text : null;
+
     /// <summary>The JSON response as an element (what the envelope cleans and redacts), or null for a text or empty answer.</summary>
     public JsonElement? Element => ResponseElement ?? Connector.Domain.JsonText.ToElement(ResponseJson);
 }

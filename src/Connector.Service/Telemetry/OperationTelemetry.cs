@@ -88,7 +88,7 @@ internal sealed class OperationScope : IDisposable
         {
             var result = await execute(cancellationToken);
             if (_state.PayPalOrderId is null && _operation == "createPayPalOrder"
-                && result.ResponseJson?["id"] is System.Text.Json.Nodes.JsonValue id && id.TryGetValue(out string? orderId))
+                && result.ResponseId is { } orderId)
             {
                 // Later log lines of this operation and the span carry the order PayPal just created.
                 _state.PayPalOrderId = orderId;
