@@ -21,7 +21,14 @@ internal static class ExtensionEndpoints
         return app;
     }
 
-    private static async Task<Results<ContentHttpResult, UnauthorizedHttpResult>> HandleExtensionAsync(
+    // The answer goes to commercetools' API, never into a web page: quotes are escaped as \" rather than \u0022, which keeps
+    // the response fields' embedded JSON a third of the size.
+    private static readonly CommercetoolsJsonContext AnswerJson = new(new JsonSerializerOptions(CommercetoolsJsonContext.Default.Options)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+
+    private static async Task<Results<JsonHttpResult<ExtensionUpdateResponse>, JsonHttpResult<ExtensionErrorResponse>, UnauthorizedHttpResult>> HandleExtensionAsync(
         HttpRequest request, ExtensionDispatcher dispatcher, IOptions<ConnectorOptions> options, ILogger<ExtensionDispatcher> logger, CancellationToken cancellationToken)
     {
         if (!IsAuthorized(request.Headers.Authorization.ToString(), options.Value.ExtensionAuthorization))
@@ -54,13 +61,11 @@ internal static class ExtensionEndpoints
             logger.LogError(e, "Extension call failed unexpectedly (reference {Reference})", reference);
             outcome = new ExtensionOutcome(null, [new ExtensionError("General", $"The PayPal connector failed unexpectedly (reference {reference}); nothing was changed and the update may be retried.")]);
         }
+        // Serialized straight into the response body: no intermediate string.
         return outcome.Errors is { } errors
-            ? Json(new ExtensionErrorResponse(errors), CommercetoolsJsonContext.Default.ExtensionErrorResponse, StatusCodes.Status400BadRequest)
-            : Json(new ExtensionUpdateResponse(outcome.Actions!), CommercetoolsJsonContext.Default.ExtensionUpdateResponse, StatusCodes.Status200OK);
+            ? TypedResults.Json(new ExtensionErrorResponse(errors), AnswerJson.ExtensionErrorResponse, statusCode: StatusCodes.Status400BadRequest)
+            : TypedResults.Json(new ExtensionUpdateResponse(outcome.Actions!), AnswerJson.ExtensionUpdateResponse, statusCode: StatusCodes.Status200OK);
     }
-
-    private static ContentHttpResult Json<T>(T value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo, int status) =>
-        TypedResults.Content(JsonSerializer.Serialize(value, typeInfo), "application/json", Encoding.UTF8, status);
 
     /// <summary>Constant-time comparison of the whole header value (hashes first so length is not leaked either).</summary>
     internal static bool IsAuthorized(string presented, string expected)

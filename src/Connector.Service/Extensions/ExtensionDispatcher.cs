@@ -58,17 +58,19 @@ internal sealed partial class ExtensionDispatcher(
             return ExtensionOutcome.InvalidInput($"Unsupported extension action '{input.Action}'; expected Create or Update.");
         }
 
-        if (input.Resource?.Obj is not { ValueKind: JsonValueKind.Object } obj)
+        var resource = input.Resource;
+        if (resource is null || (resource.Payment is null && resource.Customer is null && resource.Obj is not { ValueKind: JsonValueKind.Object }))
         {
             return ExtensionOutcome.InvalidInput("The extension input has no resource.obj.");
         }
 
         var o = options.Value;
-        switch (input.Resource.TypeId)
+        switch (resource.TypeId)
         {
             case "payment":
                 {
-                    var payment = Deserialize(obj, CommercetoolsJsonContext.Default.Payment);
+                    // Normally read straight from the body; an obj that did not read as a payment is tried once more here.
+                    var payment = resource.Payment ?? Deserialize(resource.Obj, CommercetoolsJsonContext.Default.Payment);
                     if (payment is null)
                     {
                         return ExtensionOutcome.InvalidInput("resource.obj is not a valid payment.");
@@ -92,7 +94,7 @@ internal sealed partial class ExtensionDispatcher(
 
             case "customer":
                 {
-                    var customer = Deserialize(obj, CommercetoolsJsonContext.Default.Customer);
+                    var customer = resource.Customer ?? Deserialize(resource.Obj, CommercetoolsJsonContext.Default.Customer);
                     if (customer is null)
                     {
                         return ExtensionOutcome.InvalidInput("resource.obj is not a valid customer.");
@@ -111,7 +113,7 @@ internal sealed partial class ExtensionDispatcher(
                 }
 
             default:
-                return ExtensionOutcome.InvalidInput($"Unsupported resource type '{input.Resource.TypeId}'; the connector handles payment and customer.");
+                return ExtensionOutcome.InvalidInput($"Unsupported resource type '{resource.TypeId}'; the connector handles payment and customer.");
         }
     }
 
@@ -237,11 +239,16 @@ internal sealed partial class ExtensionDispatcher(
         return new OperationDeadline(TimeSpan.FromMilliseconds(budget), timeProvider, requestAborted);
     }
 
-    private static T? Deserialize<T>(JsonElement element, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
+    private static T? Deserialize<T>(JsonElement? element, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> typeInfo)
     {
+        if (element is not { ValueKind: JsonValueKind.Object } obj)
+        {
+            return default;
+        }
+
         try
         {
-            return element.Deserialize(typeInfo);
+            return obj.Deserialize(typeInfo);
         }
         catch (JsonException)
         {

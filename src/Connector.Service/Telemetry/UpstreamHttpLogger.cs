@@ -12,8 +12,14 @@ internal sealed partial class UpstreamHttpLogger(ILogger<UpstreamHttpLogger> log
 {
     public object? LogRequestStart(HttpRequestMessage request) => null;
 
-    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed) =>
-        Log.RequestCompleted(logger, request.Method.Method, SafePath(request.RequestUri), (int)response.StatusCode, elapsed.TotalMilliseconds);
+    public void LogRequestStop(object? context, HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed)
+    {
+        // Every upstream call passes here: build the masked path only when the line is written at all.
+        if (logger.IsEnabled(LogLevel.Debug))
+        {
+            Log.RequestCompleted(logger, request.Method.Method, SafePath(request.RequestUri), (int)response.StatusCode, elapsed.TotalMilliseconds);
+        }
+    }
 
     public void LogRequestFailed(object? context, HttpRequestMessage request, HttpResponseMessage? response, Exception exception, TimeSpan elapsed) =>
         Log.RequestFailed(logger, request.Method.Method, SafePath(request.RequestUri), exception.GetType().Name, elapsed.TotalMilliseconds);
