@@ -20,12 +20,16 @@ public static class CommercetoolsServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<CommercetoolsOptions>, CommercetoolsOptionsValidator>();
         services.AddSingleton<CommercetoolsTokenCache>();
         services.AddTransient<CommercetoolsAuthHandler>();
-        services.AddHttpClient(CommercetoolsTokenCache.AuthClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(CommercetoolsTokenCache.AuthClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(Connector.Domain.UpstreamHandler.Create)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services.AddHttpClient<CommercetoolsClient>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<CommercetoolsOptions>>().Value.ProjectBaseUri;
                 http.Timeout = TimeSpan.FromSeconds(30);
             })
-            .AddHttpMessageHandler<CommercetoolsAuthHandler>();
+            .AddHttpMessageHandler<CommercetoolsAuthHandler>()
+            .ConfigurePrimaryHttpMessageHandler(Connector.Domain.UpstreamHandler.Create)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 }

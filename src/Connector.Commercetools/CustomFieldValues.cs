@@ -1,4 +1,4 @@
-using System.Text.Json;
+using Connector.Commercetools.Models;
 
 namespace Connector.Commercetools;
 
@@ -6,5 +6,5 @@ namespace Connector.Commercetools;
 public static class CustomFieldValues
 {
     /// <summary>A String field value.</summary>
-    public static JsonElement String(string value) => JsonSerializer.SerializeToElement(value, CommercetoolsJsonContext.Default.String);
+    public static FieldValue String(string value) => FieldValue.String(value);
 }

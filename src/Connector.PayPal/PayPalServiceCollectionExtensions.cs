@@ -19,12 +19,16 @@ public static class PayPalServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<PayPalOptions>, PayPalOptionsValidator>();
         services.AddSingleton<PayPalTokenService>();
         services.AddTransient<PayPalTokenHandler>();
-        services.AddHttpClient(PayPalTokenService.AuthClientName, (sp, c) => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddHttpClient(PayPalTokenService.AuthClientName, (sp, c) => c.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(Connector.Domain.UpstreamHandler.Create)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         return services.AddHttpClient<PayPalClient>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<PayPalOptions>>().Value.BaseUri;
                 http.Timeout = TimeSpan.FromSeconds(30);
             })
-            .AddHttpMessageHandler<PayPalTokenHandler>();
+            .AddHttpMessageHandler<PayPalTokenHandler>()
+            .ConfigurePrimaryHttpMessageHandler(Connector.Domain.UpstreamHandler.Create)
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
     }
 }

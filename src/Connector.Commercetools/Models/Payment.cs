@@ -105,15 +105,15 @@ public sealed record TransactionDraft
 public abstract record UpdateAction;
 
 /// <summary>Sets (or with a null value removes) a custom field; also valid on customers.</summary>
-public sealed record SetCustomField(string Name, JsonElement? Value) : UpdateAction;
+public sealed record SetCustomField(string Name, FieldValue? Value) : UpdateAction;
 
-public sealed record SetCustomType(Reference? Type, Dictionary<string, JsonElement>? Fields) : UpdateAction;
+public sealed record SetCustomType(Reference? Type, Dictionary<string, FieldValue>? Fields) : UpdateAction;
 
 public sealed record AddTransaction(TransactionDraft Transaction) : UpdateAction;
 
 public sealed record ChangeTransactionState(string TransactionId, string State) : UpdateAction;
 
-public sealed record AddInterfaceInteraction(Reference Type, Dictionary<string, JsonElement> Fields) : UpdateAction;
+public sealed record AddInterfaceInteraction(Reference Type, Dictionary<string, FieldValue> Fields) : UpdateAction;
 
 public sealed record SetStatusInterfaceCode(string? InterfaceCode) : UpdateAction;
 

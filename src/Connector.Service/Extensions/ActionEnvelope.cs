@@ -66,7 +66,7 @@ internal static class ActionEnvelope
 
     /// <summary>An interface interaction of the connector's type: <c>type</c>, <c>data</c> (as given; callers redact) and <c>timestamp</c>.</summary>
     public static AddInterfaceInteraction Interaction(string typeKey, string type, string data, DateTimeOffset now) =>
-        new(Reference.TypeByKey(typeKey), new Dictionary<string, JsonElement>
+        new(Reference.TypeByKey(typeKey), new Dictionary<string, FieldValue>
         {
             ["type"] = CustomFieldValues.String(type),
             ["data"] = CustomFieldValues.String(data),
