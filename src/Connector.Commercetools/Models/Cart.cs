@@ -1,159 +1,170 @@
+using System.Text.Json.Serialization;
 namespace Connector.Commercetools.Models;
 
 /// <summary>A cart, with the fields a payment connector reads.</summary>
 public sealed record Cart
 {
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
-    public long Version { get; init; }
+    public long Version { get; set; }
 
-    public string? CustomerId { get; init; }
+    public string? CustomerId { get; set; }
 
-    public string? CustomerEmail { get; init; }
+    public string? CustomerEmail { get; set; }
 
-    public string? AnonymousId { get; init; }
+    public string? AnonymousId { get; set; }
 
-    public string? Locale { get; init; }
+    public string? Locale { get; set; }
 
-    public string? Country { get; init; }
+    public string? Country { get; set; }
 
-    public string? TaxMode { get; init; }
+    public string? TaxMode { get; set; }
 
-    public List<LineItem> LineItems { get; init; } = [];
+    public List<LineItem> LineItems { get; set; } = [];
 
-    public List<CustomLineItem> CustomLineItems { get; init; } = [];
+    public List<CustomLineItem> CustomLineItems { get; set; } = [];
 
-    public required TypedMoney TotalPrice { get; init; }
+    [JsonRequired]
+    public TypedMoney TotalPrice { get; set; } = null!;
 
-    public TaxedPrice? TaxedPrice { get; init; }
+    public TaxedPrice? TaxedPrice { get; set; }
 
-    public ShippingInfo? ShippingInfo { get; init; }
+    public ShippingInfo? ShippingInfo { get; set; }
 
-    public Address? ShippingAddress { get; init; }
+    public Address? ShippingAddress { get; set; }
 
-    public Address? BillingAddress { get; init; }
+    public Address? BillingAddress { get; set; }
 
-    public DiscountOnTotalPrice? DiscountOnTotalPrice { get; init; }
+    public DiscountOnTotalPrice? DiscountOnTotalPrice { get; set; }
 
     /// <summary>The cart's payments; expanded (<c>obj</c> set) when read with <c>expand=paymentInfo.payments[*]</c>.</summary>
-    public CartPaymentInfo? PaymentInfo { get; init; }
+    public CartPaymentInfo? PaymentInfo { get; set; }
 }
 
 /// <summary><c>paymentInfo</c> of a cart or order.</summary>
 public sealed record CartPaymentInfo
 {
-    public List<Reference> Payments { get; init; } = [];
+    public List<Reference> Payments { get; set; } = [];
 }
 
 public sealed record LineItem
 {
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
-    public Dictionary<string, string>? Name { get; init; }
+    public Dictionary<string, string>? Name { get; set; }
 
-    public ProductVariant? Variant { get; init; }
+    public ProductVariant? Variant { get; set; }
 
-    public Price? Price { get; init; }
+    public Price? Price { get; set; }
 
-    public long Quantity { get; init; }
+    public long Quantity { get; set; }
 
-    public required TypedMoney TotalPrice { get; init; }
+    [JsonRequired]
+    public TypedMoney TotalPrice { get; set; } = null!;
 
-    public TaxedItemPrice? TaxedPrice { get; init; }
+    public TaxedItemPrice? TaxedPrice { get; set; }
 }
 
 public sealed record CustomLineItem
 {
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
-    public Dictionary<string, string>? Name { get; init; }
+    public Dictionary<string, string>? Name { get; set; }
 
-    public string? Slug { get; init; }
+    public string? Slug { get; set; }
 
-    public TypedMoney? Money { get; init; }
+    public TypedMoney? Money { get; set; }
 
-    public long Quantity { get; init; }
+    public long Quantity { get; set; }
 
-    public required TypedMoney TotalPrice { get; init; }
+    [JsonRequired]
+    public TypedMoney TotalPrice { get; set; } = null!;
 
-    public TaxedItemPrice? TaxedPrice { get; init; }
+    public TaxedItemPrice? TaxedPrice { get; set; }
 }
 
 public sealed record ProductVariant
 {
-    public long Id { get; init; }
+    public long Id { get; set; }
 
-    public string? Sku { get; init; }
+    public string? Sku { get; set; }
 
-    public List<Image>? Images { get; init; }
+    public List<Image>? Images { get; set; }
 }
 
 public sealed record Image
 {
-    public string? Url { get; init; }
+    public string? Url { get; set; }
 }
 
 public sealed record Price
 {
-    public TypedMoney? Value { get; init; }
+    public TypedMoney? Value { get; set; }
 }
 
 public sealed record TaxedPrice
 {
-    public required TypedMoney TotalNet { get; init; }
+    [JsonRequired]
+    public TypedMoney TotalNet { get; set; } = null!;
 
-    public required TypedMoney TotalGross { get; init; }
+    [JsonRequired]
+    public TypedMoney TotalGross { get; set; } = null!;
 
-    public TypedMoney? TotalTax { get; init; }
+    public TypedMoney? TotalTax { get; set; }
 }
 
 public sealed record TaxedItemPrice
 {
-    public required TypedMoney TotalNet { get; init; }
+    [JsonRequired]
+    public TypedMoney TotalNet { get; set; } = null!;
 
-    public required TypedMoney TotalGross { get; init; }
+    [JsonRequired]
+    public TypedMoney TotalGross { get; set; } = null!;
 
-    public TypedMoney? TotalTax { get; init; }
+    public TypedMoney? TotalTax { get; set; }
 }
 
 public sealed record ShippingInfo
 {
-    public string? ShippingMethodName { get; init; }
+    public string? ShippingMethodName { get; set; }
 
-    public TypedMoney? Price { get; init; }
+    public TypedMoney? Price { get; set; }
 
-    public TaxedItemPrice? TaxedPrice { get; init; }
+    public TaxedItemPrice? TaxedPrice { get; set; }
 }
 
 public sealed record DiscountOnTotalPrice
 {
-    public TypedMoney? DiscountedAmount { get; init; }
+    public TypedMoney? DiscountedAmount { get; set; }
 }
 
 /// <summary>A postal address (BaseAddress).</summary>
 public sealed record Address
 {
-    public string? FirstName { get; init; }
+    public string? FirstName { get; set; }
 
-    public string? LastName { get; init; }
+    public string? LastName { get; set; }
 
-    public string? StreetName { get; init; }
+    public string? StreetName { get; set; }
 
-    public string? StreetNumber { get; init; }
+    public string? StreetNumber { get; set; }
 
-    public string? AdditionalStreetInfo { get; init; }
+    public string? AdditionalStreetInfo { get; set; }
 
-    public string? PostalCode { get; init; }
+    public string? PostalCode { get; set; }
 
-    public string? City { get; init; }
+    public string? City { get; set; }
 
-    public string? State { get; init; }
+    public string? State { get; set; }
 
-    public string? Country { get; init; }
+    public string? Country { get; set; }
 
-    public string? Email { get; init; }
+    public string? Email { get; set; }
 
-    public string? Phone { get; init; }
+    public string? Phone { get; set; }
 
-    public string? Mobile { get; init; }
+    public string? Mobile { get; set; }
 }

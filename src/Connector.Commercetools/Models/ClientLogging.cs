@@ -8,13 +8,13 @@ namespace Connector.Commercetools.Models;
 /// </summary>
 public sealed record ClientLogging
 {
-    public string? ClientId { get; init; }
+    public string? ClientId { get; set; }
 
-    public string? ExternalUserId { get; init; }
+    public string? ExternalUserId { get; set; }
 
-    public Reference? Customer { get; init; }
+    public Reference? Customer { get; set; }
 
-    public string? AnonymousId { get; init; }
+    public string? AnonymousId { get; set; }
 
     /// <summary>True when a shopper's token (password flow or anonymous session) made the change.</summary>
     [JsonIgnore]

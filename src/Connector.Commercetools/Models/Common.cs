@@ -6,26 +6,29 @@ namespace Connector.Commercetools.Models;
 /// <summary>Money as commercetools sends it (<c>CentPrecisionMoney</c>) and accepts it (<c>Money</c> draft).</summary>
 public sealed record TypedMoney
 {
-    public string? Type { get; init; }
+    public string? Type { get; set; }
 
-    public required string CurrencyCode { get; init; }
+    [JsonRequired]
+    public string CurrencyCode { get; set; } = null!;
 
-    public required long CentAmount { get; init; }
+    [JsonRequired]
+    public long CentAmount { get; set; }
 
-    public int? FractionDigits { get; init; }
+    public int? FractionDigits { get; set; }
 }
 
 /// <summary>A reference or resource identifier: <c>{typeId, id}</c> or <c>{typeId, key}</c>.</summary>
 public sealed record Reference
 {
-    public required string TypeId { get; init; }
+    [JsonRequired]
+    public string TypeId { get; set; } = null!;
 
-    public string? Id { get; init; }
+    public string? Id { get; set; }
 
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
     /// <summary>The expanded resource, when requested with <c>expand</c>.</summary>
-    public JsonElement? Obj { get; init; }
+    public JsonElement? Obj { get; set; }
 
     public static Reference TypeByKey(string key) => new() { TypeId = "type", Key = key };
 }
@@ -33,9 +36,10 @@ public sealed record Reference
 /// <summary>Custom fields: the type and the raw field values.</summary>
 public sealed record CustomFields
 {
-    public required Reference Type { get; init; }
+    [JsonRequired]
+    public Reference Type { get; set; } = null!;
 
-    public Dictionary<string, JsonElement> Fields { get; init; } = [];
+    public Dictionary<string, JsonElement> Fields { get; set; } = [];
 
     /// <summary>The value of a String field, or null when absent or JSON null.</summary>
     public string? GetString(string name) =>
@@ -47,23 +51,24 @@ public sealed record CustomFields
 /// <summary>Custom fields draft for <c>setCustomType</c> and resource drafts.</summary>
 public sealed record CustomFieldsDraft
 {
-    public required Reference Type { get; init; }
+    [JsonRequired]
+    public Reference Type { get; set; } = null!;
 
-    public Dictionary<string, JsonElement>? Fields { get; init; }
+    public Dictionary<string, JsonElement>? Fields { get; set; }
 }
 
 /// <summary>A page of query results.</summary>
 public sealed record PagedQueryResponse<T>
 {
-    public int Limit { get; init; }
+    public int Limit { get; set; }
 
-    public int Offset { get; init; }
+    public int Offset { get; set; }
 
-    public int Count { get; init; }
+    public int Count { get; set; }
 
-    public long? Total { get; init; }
+    public long? Total { get; set; }
 
-    public List<T> Results { get; init; } = [];
+    public List<T> Results { get; set; } = [];
 }
 
 /// <summary><c>{version, actions}</c> body of an update request.</summary>
@@ -72,35 +77,35 @@ public sealed record UpdateRequest<TAction>(long Version, IReadOnlyList<TAction>
 /// <summary>The commercetools error envelope.</summary>
 public sealed record ErrorResponse
 {
-    public int StatusCode { get; init; }
+    public int StatusCode { get; set; }
 
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
-    public List<ErrorObject> Errors { get; init; } = [];
+    public List<ErrorObject> Errors { get; set; } = [];
 }
 
 /// <summary>One entry of <c>errors[]</c>.</summary>
 public sealed record ErrorObject
 {
-    public string Code { get; init; } = "";
+    public string Code { get; set; } = "";
 
-    public string Message { get; init; } = "";
+    public string Message { get; set; } = "";
 
-    public long? CurrentVersion { get; init; }
+    public long? CurrentVersion { get; set; }
 }
 
 /// <summary>OAuth token response of the commercetools auth API.</summary>
 public sealed record TokenResponse
 {
     [JsonPropertyName("access_token")]
-    public string AccessToken { get; init; } = "";
+    public string AccessToken { get; set; } = "";
 
     [JsonPropertyName("token_type")]
-    public string? TokenType { get; init; }
+    public string? TokenType { get; set; }
 
     [JsonPropertyName("expires_in")]
-    public long ExpiresIn { get; init; }
+    public long ExpiresIn { get; set; }
 
     [JsonPropertyName("scope")]
-    public string? Scope { get; init; }
+    public string? Scope { get; set; }
 }

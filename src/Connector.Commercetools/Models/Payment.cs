@@ -6,87 +6,95 @@ namespace Connector.Commercetools.Models;
 /// <summary>A commercetools Payment, with the fields the connector reads.</summary>
 public sealed record Payment
 {
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
-    public long Version { get; init; }
+    public long Version { get; set; }
 
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
-    public Reference? Customer { get; init; }
+    public Reference? Customer { get; set; }
 
-    public string? AnonymousId { get; init; }
+    public string? AnonymousId { get; set; }
 
-    public string? InterfaceId { get; init; }
+    public string? InterfaceId { get; set; }
 
-    public required TypedMoney AmountPlanned { get; init; }
+    [JsonRequired]
+    public TypedMoney AmountPlanned { get; set; } = null!;
 
-    public PaymentMethodInfo? PaymentMethodInfo { get; init; }
+    public PaymentMethodInfo? PaymentMethodInfo { get; set; }
 
-    public PaymentStatus? PaymentStatus { get; init; }
+    public PaymentStatus? PaymentStatus { get; set; }
 
-    public List<Transaction> Transactions { get; init; } = [];
+    public List<Transaction> Transactions { get; set; } = [];
 
     /// <summary>Interface interactions; written only through the merchant's API clients (My Payments cannot add them).</summary>
-    public List<CustomFields> InterfaceInteractions { get; init; } = [];
+    public List<CustomFields> InterfaceInteractions { get; set; } = [];
 
-    public CustomFields? Custom { get; init; }
+    public CustomFields? Custom { get; set; }
 
     /// <summary>Who created the payment; a shopper for payments made through My Payments.</summary>
-    public ClientLogging? CreatedBy { get; init; }
+    public ClientLogging? CreatedBy { get; set; }
 
     /// <summary>Who made the change now being processed (the extension sees the resource as it would be persisted).</summary>
-    public ClientLogging? LastModifiedBy { get; init; }
+    public ClientLogging? LastModifiedBy { get; set; }
 
     /// <summary>When the payment last changed (millisecond precision); the reconciler pages by it.</summary>
-    public DateTimeOffset? LastModifiedAt { get; init; }
+    public DateTimeOffset? LastModifiedAt { get; set; }
 }
 
 /// <summary>How the payment is made.</summary>
 public sealed record PaymentMethodInfo
 {
-    public string? PaymentInterface { get; init; }
+    public string? PaymentInterface { get; set; }
 
-    public string? Method { get; init; }
+    public string? Method { get; set; }
 
-    public Dictionary<string, string>? Name { get; init; }
+    public Dictionary<string, string>? Name { get; set; }
 }
 
 /// <summary>The PSP-side status of a payment.</summary>
 public sealed record PaymentStatus
 {
-    public string? InterfaceCode { get; init; }
+    public string? InterfaceCode { get; set; }
 
-    public string? InterfaceText { get; init; }
+    public string? InterfaceText { get; set; }
 }
 
 /// <summary>A payment transaction.</summary>
 public sealed record Transaction
 {
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTimeOffset? Timestamp { get; set; }
 
-    public required string Type { get; init; }
+    [JsonRequired]
+    public string Type { get; set; } = null!;
 
-    public required TypedMoney Amount { get; init; }
+    [JsonRequired]
+    public TypedMoney Amount { get; set; } = null!;
 
-    public string? InteractionId { get; init; }
+    public string? InteractionId { get; set; }
 
-    public required string State { get; init; }
+    [JsonRequired]
+    public string State { get; set; } = null!;
 }
 
 /// <summary>A transaction to add.</summary>
 public sealed record TransactionDraft
 {
-    public DateTimeOffset? Timestamp { get; init; }
+    public DateTimeOffset? Timestamp { get; set; }
 
-    public required string Type { get; init; }
+    [JsonRequired]
+    public string Type { get; set; } = null!;
 
-    public required TypedMoney Amount { get; init; }
+    [JsonRequired]
+    public TypedMoney Amount { get; set; } = null!;
 
-    public string? InteractionId { get; init; }
+    public string? InteractionId { get; set; }
 
-    public string? State { get; init; }
+    public string? State { get; set; }
 }
 
 /// <summary>Payment update actions the connector sends or returns from the extension.</summary>
@@ -130,13 +138,14 @@ public sealed record ChangeAmountPlanned(TypedMoney Amount) : UpdateAction;
 /// <summary>A payment to create.</summary>
 public sealed record PaymentDraft
 {
-    public string? Key { get; init; }
+    public string? Key { get; set; }
 
-    public required TypedMoney AmountPlanned { get; init; }
+    [JsonRequired]
+    public TypedMoney AmountPlanned { get; set; } = null!;
 
-    public Reference? Customer { get; init; }
+    public Reference? Customer { get; set; }
 
-    public PaymentMethodInfo? PaymentMethodInfo { get; init; }
+    public PaymentMethodInfo? PaymentMethodInfo { get; set; }
 
-    public CustomFieldsDraft? Custom { get; init; }
+    public CustomFieldsDraft? Custom { get; set; }
 }

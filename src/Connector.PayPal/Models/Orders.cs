@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
 
 namespace Connector.PayPal.Models;
 
@@ -11,131 +12,135 @@ public sealed record LinkDescription(string Href, string Rel, string? Method);
 /// <summary>An Orders v2 order, with the fields the connector reads.</summary>
 public sealed record PayPalOrder
 {
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
-    public string? Intent { get; init; }
+    public string? Intent { get; set; }
 
-    public JsonObject? PaymentSource { get; init; }
+    public JsonObject? PaymentSource { get; set; }
 
-    public List<PurchaseUnit> PurchaseUnits { get; init; } = [];
+    public List<PurchaseUnit> PurchaseUnits { get; set; } = [];
 
-    public List<LinkDescription> Links { get; init; } = [];
+    public List<LinkDescription> Links { get; set; } = [];
 }
 
 public sealed record PurchaseUnit
 {
-    public string? ReferenceId { get; init; }
+    public string? ReferenceId { get; set; }
 
-    public PayPalMoney? Amount { get; init; }
+    public PayPalMoney? Amount { get; set; }
 
-    public string? InvoiceId { get; init; }
+    public string? InvoiceId { get; set; }
 
-    public string? CustomId { get; init; }
+    public string? CustomId { get; set; }
 
-    public PaymentCollection? Payments { get; init; }
+    public PaymentCollection? Payments { get; set; }
 }
 
 public sealed record PaymentCollection
 {
-    public List<PayPalCapture> Captures { get; init; } = [];
+    public List<PayPalCapture> Captures { get; set; } = [];
 
-    public List<PayPalAuthorization> Authorizations { get; init; } = [];
+    public List<PayPalAuthorization> Authorizations { get; set; } = [];
 
-    public List<PayPalRefund> Refunds { get; init; } = [];
+    public List<PayPalRefund> Refunds { get; set; } = [];
 }
 
 public sealed record PayPalCapture
 {
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
-    public PayPalMoney? Amount { get; init; }
+    public PayPalMoney? Amount { get; set; }
 
-    public bool? FinalCapture { get; init; }
+    public bool? FinalCapture { get; set; }
 }
 
 public sealed record PayPalAuthorization
 {
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
-    public PayPalMoney? Amount { get; init; }
+    public PayPalMoney? Amount { get; set; }
 }
 
 public sealed record PayPalRefund
 {
-    public required string Id { get; init; }
+    [JsonRequired]
+    public string Id { get; set; } = null!;
 
-    public string? Status { get; init; }
+    public string? Status { get; set; }
 
-    public PayPalMoney? Amount { get; init; }
+    public PayPalMoney? Amount { get; set; }
 }
 
 /// <summary>Body of <c>POST /v2/payments/authorizations/{id}/capture</c>.</summary>
 public sealed record CaptureAuthorizationRequest
 {
-    public PayPalMoney? Amount { get; init; }
+    public PayPalMoney? Amount { get; set; }
 
-    public bool? FinalCapture { get; init; }
+    public bool? FinalCapture { get; set; }
 
-    public string? InvoiceId { get; init; }
+    public string? InvoiceId { get; set; }
 
-    public string? NoteToPayer { get; init; }
+    public string? NoteToPayer { get; set; }
 }
 
 /// <summary>Body of <c>POST /v2/payments/captures/{id}/refund</c>.</summary>
 public sealed record RefundCaptureRequest
 {
-    public PayPalMoney? Amount { get; init; }
+    public PayPalMoney? Amount { get; set; }
 
-    public string? InvoiceId { get; init; }
+    public string? InvoiceId { get; set; }
 
-    public string? NoteToPayer { get; init; }
+    public string? NoteToPayer { get; set; }
 }
 
 /// <summary>PayPal OAuth token response.</summary>
 public sealed record PayPalTokenResponse
 {
-    public string AccessToken { get; init; } = "";
+    public string AccessToken { get; set; } = "";
 
-    public long ExpiresIn { get; init; }
+    public long ExpiresIn { get; set; }
 
-    public string? IdToken { get; init; }
+    public string? IdToken { get; set; }
 }
 
 /// <summary>Response of <c>POST /v1/identity/generate-token</c>.</summary>
 public sealed record ClientTokenResponse
 {
-    public string ClientToken { get; init; } = "";
+    public string ClientToken { get; set; } = "";
 
-    public long? ExpiresIn { get; init; }
+    public long? ExpiresIn { get; set; }
 }
 
 /// <summary>PayPal's error envelope.</summary>
 public sealed record PayPalErrorResponse
 {
-    public string? Name { get; init; }
+    public string? Name { get; set; }
 
-    public string? Message { get; init; }
+    public string? Message { get; set; }
 
-    public string? DebugId { get; init; }
+    public string? DebugId { get; set; }
 
-    public List<PayPalErrorDetailDto>? Details { get; init; }
+    public List<PayPalErrorDetailDto>? Details { get; set; }
 
-    public string? Error { get; init; }
+    public string? Error { get; set; }
 
-    public string? ErrorDescription { get; init; }
+    public string? ErrorDescription { get; set; }
 }
 
 public sealed record PayPalErrorDetailDto
 {
-    public string? Field { get; init; }
+    public string? Field { get; set; }
 
-    public string? Issue { get; init; }
+    public string? Issue { get; set; }
 
-    public string? Description { get; init; }
+    public string? Description { get; set; }
 }
