@@ -36,24 +36,10 @@ public static class ConnectorBuilder
         services.AddSingleton<TypeIdResolver>();
         services.AddTransient<OperationServices>();
         services.AddTransient<ExtensionDispatcher>();
+        services.AddOperations();
         builder.AddConnectorTelemetry();
         services.AddAdmin();
 
-        services.AddTransient<IPaymentOperation, CreatePayPalOrder>();
-        services.AddTransient<IPaymentOperation, GetClientToken>();
-        services.AddTransient<IPaymentOperation, AuthorizePayPalOrder>();
-        services.AddTransient<IPaymentOperation, CapturePayPalOrder>();
-        services.AddTransient<IPaymentOperation, CapturePayPalAuthorization>();
-        services.AddTransient<IPaymentOperation, VoidPayPalAuthorization>();
-        services.AddTransient<IPaymentOperation, GetPayPalOrder>();
-        services.AddTransient<IPaymentOperation, GetPayPalCapture>();
-        services.AddTransient<IPaymentOperation, RefundPayPalOrder>();
-        services.AddTransient<IPaymentOperation, CreateTrackingInformation>();
-        services.AddTransient<IPaymentOperation, UpdateTrackingInformation>();
-        services.AddTransient<IPaymentOperation, UpdatePayPalOrder>();
-        services.AddTransient<IPaymentOperation, GetPayPalDispute>();
-        services.AddTransient<IPaymentOperation, AcceptPayPalDisputeClaim>();
-        services.AddTransient<IPaymentOperation, ProvidePayPalDisputeEvidence>();
 
         services.AddTransient<PaymentMethodMirror>();
         services.AddSingleton<VaultBindings>();
@@ -61,11 +47,6 @@ public static class ConnectorBuilder
         services.AddEvents();
         services.AddReconciler();
         services.AddTransient<VaultedTokenGuard>();
-        services.AddTransient<ICustomerOperation, GetUserIdToken>();
-        services.AddTransient<ICustomerOperation, CreateVaultSetupToken>();
-        services.AddTransient<ICustomerOperation, CreatePaymentToken>();
-        services.AddTransient<ICustomerOperation, GetPaymentTokens>();
-        services.AddTransient<ICustomerOperation, DeletePaymentToken>();
         return builder;
     }
 

@@ -6,9 +6,10 @@ namespace Connector.Commercetools.Models;
 /// <summary>What commercetools POSTs to an API extension: <c>{action, resource:{typeId, id, obj}}</c>.</summary>
 public sealed record ExtensionInput
 {
-    public string? Action { get; init; }
+    // Settable rather than init-only: the generated reader then uses the plain object converter.
+    public string? Action { get; set; }
 
-    public ExtensionResource? Resource { get; init; }
+    public ExtensionResource? Resource { get; set; }
 }
 
 /// <summary>

@@ -15,8 +15,6 @@ namespace Connector.Service.Customers;
 /// </summary>
 internal sealed class CreatePaymentToken(OperationServices services, PaymentMethodMirror mirror, VaultBindings bindings) : ICustomerOperation
 {
-    public string Name => "createPaymentToken";
-
     /// <summary>
     /// PayPal files the new payment token under the customer named in the request, whatever customer the setup token was
     /// made for; exchanging someone else's approved setup token would thus save their instrument here. The setup token
@@ -64,7 +62,7 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
 
     public async Task<OperationResult> ExecuteAsync(CustomerOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var setupTokenId = CustomerVault.TokenId(context.RequestValue, field);
         // createVaultSetupToken always stores the vault customer; without one this customer never made a setup token,
         // so the id can only be someone else's.
@@ -77,7 +75,7 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
             ["customer"] = new JsonObject { ["id"] = payPalUserId },
             ["payment_source"] = new JsonObject { ["token"] = new JsonObject { ["type"] = "SETUP_TOKEN", ["id"] = setupTokenId } },
         };
-        var response = await services.PayPal.CreatePaymentTokenAsync(body, CustomerVault.RequestId(context, Name), cancellationToken);
+        var response = await services.PayPal.CreatePaymentTokenAsync(body, CustomerVault.RequestId(context, context.Operation), cancellationToken);
         if (response.Raw is not JsonObject token)
         {
             throw new PayPalApiException("PayPal returned no payment token.", null);

@@ -14,11 +14,9 @@ internal sealed class CreateVaultSetupToken(OperationServices services, VaultBin
 {
     private static readonly HashSet<string> Sources = ["card", "paypal", "venmo", "apple_pay", "token"];
 
-    public string Name => "createVaultSetupToken";
-
     public async Task<OperationResult> ExecuteAsync(CustomerOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         foreach (var (key, _) in request)
         {
@@ -47,7 +45,7 @@ internal sealed class CreateVaultSetupToken(OperationServices services, VaultBin
             body["customer"] = new JsonObject { ["id"] = bound };
         }
 
-        var response = await services.PayPal.CreateSetupTokenAsync(body, CustomerVault.RequestId(context, Name), cancellationToken);
+        var response = await services.PayPal.CreateSetupTokenAsync(body, CustomerVault.RequestId(context, context.Operation), cancellationToken);
         if (CustomerVault.ReportedCustomer(response.Raw) is { } reported)
         {
             // First vaulting: PayPal made a vault customer for this customer; bind it (only the connector can).

@@ -13,11 +13,9 @@ namespace Connector.Service.Customers;
 /// </summary>
 internal sealed class DeletePaymentToken(OperationServices services, PaymentMethodMirror mirror, VaultBindings bindings) : ICustomerOperation
 {
-    public string Name => "deletePaymentToken";
-
     public async Task<OperationResult> ExecuteAsync(CustomerOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var tokenId = CustomerVault.TokenId(context.RequestValue, field);
         // The message never says whether the token exists elsewhere, and never contains it (it is logged).
         var notOwned = new DomainValidationException($"{field}: the token is not a saved payment method of this customer.");

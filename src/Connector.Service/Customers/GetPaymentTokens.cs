@@ -15,8 +15,6 @@ internal sealed class GetPaymentTokens(OperationServices services, PaymentMethod
     // One page only (one PayPal call within the customer extension's 2 s); stale mirrors are removed only when it is complete.
     private const int PageSize = 20;
 
-    public string Name => "getPaymentTokens";
-
     public async Task<OperationResult> ExecuteAsync(CustomerOperationContext context, CancellationToken cancellationToken)
     {
         if (await bindings.GetAsync(context.Customer.Id, cancellationToken) is not { } payPalUserId)
@@ -34,7 +32,7 @@ internal sealed class GetPaymentTokens(OperationServices services, PaymentMethod
         {
             // The bound vault holds tokens mirrored for another customer (data written before bindings existed):
             // reveal none of them.
-            throw new OperationRefusedException($"{Name}Request: the customer's PayPal vault holds saved payment methods of another customer.");
+            throw new OperationRefusedException($"{context.Field}: the customer's PayPal vault holds saved payment methods of another customer.");
         }
 
         var result = (JsonObject)list.DeepClone();

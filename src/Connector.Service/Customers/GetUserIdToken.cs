@@ -10,8 +10,6 @@ namespace Connector.Service.Customers;
 /// </summary>
 internal sealed class GetUserIdToken(OperationServices services, VaultBindings bindings) : ICustomerOperation
 {
-    public string Name => "getUserIDToken";
-
     public async Task<OperationResult> ExecuteAsync(CustomerOperationContext context, CancellationToken cancellationToken)
     {
         var idToken = await services.PayPalTokens.GetIdTokenAsync(await bindings.GetAsync(context.Customer.Id, cancellationToken), cancellationToken);

@@ -16,11 +16,9 @@ internal sealed class AcceptPayPalDisputeClaim(OperationServices services) : IPa
 {
     private static readonly HashSet<string> Allowed = ["disputeId", "note", "amount", "idempotencyKey"];
 
-    public string Name => "acceptPayPalDisputeClaim";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         DisputeLookup.OnlyKnown(request, field, Allowed);
         var note = RequestJson.OptionalString(request, "note", field);
@@ -36,7 +34,7 @@ internal sealed class AcceptPayPalDisputeClaim(OperationServices services) : IPa
         }
 
         // Checked before the read, so the request id (which names the dispute) can be built after it.
-        _ = PaymentLookups.IntentRequestId(context, Name, "", request);
+        _ = PaymentLookups.IntentRequestId(context, context.Operation, "", request);
         var read = await DisputeLookup.ReadOwnAsync(services, context, request, field, cancellationToken);
         var dispute = read.Value!;
         var body = new JsonObject();
@@ -54,7 +52,7 @@ internal sealed class AcceptPayPalDisputeClaim(OperationServices services) : IPa
             body["refund_amount"] = new JsonObject { ["currency_code"] = value.CurrencyCode, ["value"] = value.Value };
         }
 
-        var requestId = PaymentLookups.IntentRequestId(context, Name, dispute.DisputeId, request,
+        var requestId = PaymentLookups.IntentRequestId(context, context.Operation, dispute.DisputeId, request,
             amount is { } a ? $"{a.ToPayPalValue(field + ".amount")} {a.CurrencyCode}" : "full", note);
         var response = await services.PayPal.AcceptDisputeClaimAsync(dispute.DisputeId, body, requestId, cancellationToken);
         return OperationResult.Json(response.Raw ?? new JsonObject { ["status"] = "success" },

@@ -10,11 +10,9 @@ internal sealed class GetPayPalDispute(OperationServices services) : IPaymentOpe
 {
     private static readonly HashSet<string> Allowed = ["disputeId"];
 
-    public string Name => "getPayPalDispute";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         DisputeLookup.OnlyKnown(request, field, Allowed);
         var response = await DisputeLookup.ReadOwnAsync(services, context, request, field, cancellationToken);

@@ -17,11 +17,9 @@ internal sealed class ProvidePayPalDisputeEvidence(OperationServices services) :
     private static readonly HashSet<string> EvidenceProperties = ["evidence_type", "evidence_info", "notes"];
     private static readonly HashSet<string> InfoProperties = ["tracking_info", "refund_ids"];
 
-    public string Name => "providePayPalDisputeEvidence";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         DisputeLookup.OnlyKnown(request, field, Allowed);
         var evidences = RequestJson.OptionalArray(request, "evidences", field)
@@ -50,11 +48,11 @@ internal sealed class ProvidePayPalDisputeEvidence(OperationServices services) :
             }
         }
 
-        _ = PaymentLookups.IntentRequestId(context, Name, "", request);
+        _ = PaymentLookups.IntentRequestId(context, context.Operation, "", request);
         var read = await DisputeLookup.ReadOwnAsync(services, context, request, field, cancellationToken);
         var dispute = read.Value!;
         var body = new JsonObject { ["evidences"] = evidences.DeepClone() };
-        var requestId = PaymentLookups.IntentRequestId(context, Name, dispute.DisputeId, request, body.ToJsonString());
+        var requestId = PaymentLookups.IntentRequestId(context, context.Operation, dispute.DisputeId, request, body.ToJsonString());
         var response = await services.PayPal.ProvideDisputeEvidenceAsync(dispute.DisputeId, body, requestId, cancellationToken);
         return OperationResult.Json(response.Raw ?? new JsonObject { ["status"] = "success" },
             [.. DisputeActions.For(context.Payment, dispute, services.Time.GetUtcNow(), services.Options.InteractionTypeKey)]);

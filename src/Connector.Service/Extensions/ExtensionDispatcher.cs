@@ -25,8 +25,7 @@ internal sealed record ExtensionOutcome(IReadOnlyList<UpdateAction>? Actions, IR
 /// inside the deadline commercetools gives the extension, and turns every failure into the documented answer.
 /// </summary>
 internal sealed partial class ExtensionDispatcher(
-    IEnumerable<IPaymentOperation> paymentOperations,
-    IEnumerable<ICustomerOperation> customerOperations,
+    IServiceProvider services,
     TypeIdResolver typeIds,
     OperationTelemetry telemetry,
     IOptions<ConnectorOptions> options,
@@ -34,22 +33,6 @@ internal sealed partial class ExtensionDispatcher(
     ILogger<ExtensionDispatcher> logger)
 {
     private const int MaxActions = 100;
-
-    private readonly IReadOnlyList<IPaymentOperation> _payment = [.. paymentOperations.OrderBy(o => IndexOf(ConnectorContract.PaymentOperations, o.Name))];
-    private readonly IReadOnlyList<ICustomerOperation> _customer = [.. customerOperations.OrderBy(o => IndexOf(ConnectorContract.CustomerOperations, o.Name))];
-
-    private static int IndexOf(IReadOnlyList<string> order, string name)
-    {
-        for (var i = 0; i < order.Count; i++)
-        {
-            if (order[i] == name)
-            {
-                return i;
-            }
-        }
-
-        throw new InvalidOperationException($"Operation {name} is not part of the connector contract.");
-    }
 
     public async Task<ExtensionOutcome> DispatchAsync(ExtensionInput input, CancellationToken requestAborted)
     {
@@ -82,14 +65,14 @@ internal sealed partial class ExtensionDispatcher(
                         return ExtensionOutcome.Ok([]);
                     }
 
-                    return await RunAsync(_payment, payment.Custom!, payment.Id,
-                        (op, value, ct) =>
+                    return await RunAsync<IPaymentOperation>(ConnectorContract.PaymentOperations, "payment", payment.Custom!, payment.Id,
+                        (op, name, value, ct) =>
                         {
-                            PaymentGuard.EnsureAllowed(payment, op.Name);
-                            return op.ExecuteAsync(new PaymentOperationContext(payment, value, input.Action), ct);
+                            PaymentGuard.EnsureAllowed(payment, name);
+                            return op.ExecuteAsync(new PaymentOperationContext(payment, value, input.Action, name), ct);
                         },
-                        (op, value, result) => ActionEnvelope.ForPayment(op.Name, o.InteractionTypeKey, value, result, timeProvider.GetUtcNow()),
-                        op => op.Name, deadline.Token, requestAborted);
+                        (name, value, result) => ActionEnvelope.ForPayment(name, o.InteractionTypeKey, value, result, timeProvider.GetUtcNow()),
+                        (op, e) => op.MapPayPalFailure(e), deadline.Token, requestAborted);
                 }
 
             case "customer":
@@ -106,10 +89,10 @@ internal sealed partial class ExtensionDispatcher(
                         return ExtensionOutcome.Ok([]);
                     }
 
-                    return await RunAsync(_customer, customer.Custom!, customer.Id,
-                        (op, value, ct) => op.ExecuteAsync(new CustomerOperationContext(customer, value, input.Action), ct),
-                        (op, _, result) => ActionEnvelope.ForCustomer(op.Name, result),
-                        op => op.Name, deadline.Token, requestAborted);
+                    return await RunAsync<ICustomerOperation>(ConnectorContract.CustomerOperations, "customer", customer.Custom!, customer.Id,
+                        (op, name, value, ct) => op.ExecuteAsync(new CustomerOperationContext(customer, value, input.Action, name), ct),
+                        (name, _, result) => ActionEnvelope.ForCustomer(name, result),
+                        (_, _) => null, deadline.Token, requestAborted);
                 }
 
             default:
@@ -117,15 +100,16 @@ internal sealed partial class ExtensionDispatcher(
         }
     }
 
-    private async Task<ExtensionOutcome> RunAsync<TOp>(IReadOnlyList<TOp> operations, CustomFields custom, string resourceId,
-        Func<TOp, string, CancellationToken, Task<OperationResult>> execute,
-        Func<TOp, string, OperationResult, IEnumerable<UpdateAction>> envelope,
-        Func<TOp, string> name, CancellationToken deadline, CancellationToken requestAborted)
+    private async Task<ExtensionOutcome> RunAsync<TOp>(IReadOnlyList<string> order, string resourceType, CustomFields custom, string resourceId,
+        Func<TOp, string, string, CancellationToken, Task<OperationResult>> execute,
+        Func<string, string, OperationResult, IEnumerable<UpdateAction>> envelope,
+        Func<TOp, PayPalApiException, OperationResult?> payPalFailure, CancellationToken deadline, CancellationToken requestAborted)
+        where TOp : notnull
     {
         var actions = new List<UpdateAction>();
-        foreach (var operation in operations)
+        foreach (var name in order)
         {
-            var field = name(operation) + "Request";
+            var field = name + "Request";
             if (!custom.Fields.TryGetValue(field, out var raw) || raw.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
             {
                 continue;
@@ -137,45 +121,47 @@ internal sealed partial class ExtensionDispatcher(
             }
 
             var value = raw.GetString()!;
-            using var measured = telemetry.Begin(name(operation), operation is ICustomerOperation ? "customer" : "payment", resourceId, custom);
+            // Only the handlers whose request field is set are created (with their clients), not all of them per call.
+            var operation = services.GetRequiredKeyedService<TOp>(name);
+            using var measured = telemetry.Begin(name, resourceType, resourceId, custom);
             OperationResult result;
             try
             {
-                result = await measured.RunAsync(ct => execute(operation, value, ct), deadline);
-                Log.OperationSucceeded(logger, name(operation), resourceId);
+                result = await measured.RunAsync(ct => execute(operation, name, value, ct), deadline);
+                Log.OperationSucceeded(logger, name, resourceId);
             }
             catch (DomainValidationException e)
             {
-                Log.OperationRejected(logger, name(operation), resourceId, e.Message);
+                Log.OperationRejected(logger, name, resourceId, e.Message);
                 return ExtensionOutcome.InvalidInput(e.Message);
             }
             catch (OperationRefusedException e)
             {
-                Log.OperationRejected(logger, name(operation), resourceId, e.Message);
+                Log.OperationRejected(logger, name, resourceId, e.Message);
                 return ExtensionOutcome.InvalidOperation(e.Message);
             }
             catch (PayPalApiException e) when (!e.IsTransient && e.StatusCode != System.Net.HttpStatusCode.Unauthorized)
             {
-                Log.PayPalBusinessError(logger, name(operation), resourceId, (int)e.StatusCode, e.Name, e.DebugId);
-                result = BusinessFailure(name(operation), e);
+                Log.PayPalBusinessError(logger, name, resourceId, (int)e.StatusCode, e.Name, e.DebugId);
+                result = payPalFailure(operation, e) ?? BusinessFailure(e);
             }
             catch (PayPalApiException e)
             {
-                Log.UpstreamFailed(logger, name(operation), resourceId, "PayPal", e.Message);
-                return ExtensionOutcome.InvalidOperation($"{name(operation)}: PayPal is unavailable ({Describe(e)}). The update may be retried unchanged; it will not be applied twice.");
+                Log.UpstreamFailed(logger, name, resourceId, "PayPal", e.Message);
+                return ExtensionOutcome.InvalidOperation($"{name}: PayPal is unavailable ({Describe(e)}). The update may be retried unchanged; it will not be applied twice.");
             }
             catch (CommercetoolsApiException e)
             {
-                Log.UpstreamFailed(logger, name(operation), resourceId, "commercetools", e.Message);
-                return ExtensionOutcome.InvalidOperation($"{name(operation)}: commercetools could not be read ({(int)e.StatusCode}). The update may be retried unchanged.");
+                Log.UpstreamFailed(logger, name, resourceId, "commercetools", e.Message);
+                return ExtensionOutcome.InvalidOperation($"{name}: commercetools could not be read ({(int)e.StatusCode}). The update may be retried unchanged.");
             }
             catch (OperationCanceledException) when (deadline.IsCancellationRequested && !requestAborted.IsCancellationRequested)
             {
-                Log.UpstreamFailed(logger, name(operation), resourceId, "deadline", "extension time budget exhausted");
-                return ExtensionOutcome.InvalidOperation($"{name(operation)}: PayPal did not answer within the extension's time budget. The update may be retried unchanged; it will not be applied twice.");
+                Log.UpstreamFailed(logger, name, resourceId, "deadline", "extension time budget exhausted");
+                return ExtensionOutcome.InvalidOperation($"{name}: PayPal did not answer within the extension's time budget. The update may be retried unchanged; it will not be applied twice.");
             }
 
-            actions.AddRange(envelope(operation, value, result));
+            actions.AddRange(envelope(name, value, result));
         }
 
         if (actions.Count > MaxActions)
@@ -187,22 +173,14 @@ internal sealed partial class ExtensionDispatcher(
     }
 
     /// <summary>PayPal 4xx → <c>{"success":false,...}</c> in the response field, HTTP 200.</summary>
-    private static OperationResult BusinessFailure(string operation, PayPalApiException e)
+    private static OperationResult BusinessFailure(PayPalApiException e)
     {
-        var issues = e.Issues;
-        if (operation == "createPayPalOrder")
-        {
-            var message = issues.Any(i => i is "PAYMENT_SOURCE_DECLINED_BY_PROCESSOR" or "PAYMENT_SOURCE_CANNOT_BE_USED") ? "paymentSourceDeclined"
-                : issues.Any(i => i is "PAYMENT_SOURCE_INFO_CANNOT_BE_VERIFIED" or "SHIPPING_ADDRESS_INVALID" or "BILLING_ADDRESS_INVALID" or "INVALID_COUNTRY_CODE" or "POSTAL_CODE_REQUIRED") ? "paymentSourceNotVerified"
-                : "OTHER";
-            return ActionEnvelope.Failure(message, DetailsNode(e));
-        }
-
         var text = e.DebugId is null ? e.Message : $"{e.Message} (debug_id {e.DebugId})";
         return ActionEnvelope.Failure(text, DetailsNode(e));
     }
 
-    private static System.Text.Json.Nodes.JsonNode DetailsNode(PayPalApiException e)
+    /// <summary>PayPal's error name, debug id and issues, as the response field shows them.</summary>
+    internal static System.Text.Json.Nodes.JsonNode DetailsNode(PayPalApiException e)
     {
         var array = new System.Text.Json.Nodes.JsonArray();
         foreach (var d in e.Details)

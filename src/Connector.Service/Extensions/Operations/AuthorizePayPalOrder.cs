@@ -10,8 +10,6 @@ namespace Connector.Service.Extensions.Operations;
 internal sealed class AuthorizePayPalOrder(OperationServices services, VaultedTokenGuard vaultedTokens, PaymentMethodMirror vaultMirror)
     : OrderPaymentOperation(services, vaultedTokens, vaultMirror)
 {
-    public override string Name => "authorizePayPalOrder";
-
     protected override Task<PayPalResponse<PayPalOrder>> CallPayPalAsync(string orderId, JsonObject? body, string requestId, CancellationToken cancellationToken) =>
         Services.PayPal.AuthorizeOrderAsync(orderId, body, requestId, cancellationToken);
 }

@@ -13,11 +13,9 @@ namespace Connector.Service.Extensions.Operations;
 /// </summary>
 internal sealed class CapturePayPalAuthorization(OperationServices services) : IPaymentOperation
 {
-    public string Name => "capturePayPalAuthorization";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var authorization = PaymentLookups.Authorization(context.Payment, request, field);
         var amount = AmountArgument.Parse(request, context.Payment, field);
@@ -28,7 +26,7 @@ internal sealed class CapturePayPalAuthorization(OperationServices services) : I
             InvoiceId = RequestJson.OptionalString(request, "invoice_id", field),
             NoteToPayer = RequestJson.OptionalString(request, "note_to_payer", field),
         };
-        var requestId = PaymentLookups.IntentRequestId(context, Name, authorization.InteractionId!, request,
+        var requestId = PaymentLookups.IntentRequestId(context, context.Operation, authorization.InteractionId!, request,
             body.Amount is { } a ? $"{a.Value} {a.CurrencyCode}" : "full", body.FinalCapture?.ToString(), body.InvoiceId, body.NoteToPayer);
         try
         {

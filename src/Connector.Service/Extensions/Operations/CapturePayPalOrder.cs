@@ -10,8 +10,6 @@ namespace Connector.Service.Extensions.Operations;
 internal sealed class CapturePayPalOrder(OperationServices services, VaultedTokenGuard vaultedTokens, PaymentMethodMirror vaultMirror)
     : OrderPaymentOperation(services, vaultedTokens, vaultMirror)
 {
-    public override string Name => "capturePayPalOrder";
-
     protected override Task<PayPalResponse<PayPalOrder>> CallPayPalAsync(string orderId, JsonObject? body, string requestId, CancellationToken cancellationToken) =>
         Services.PayPal.CaptureOrderAsync(orderId, body, requestId, cancellationToken);
 }

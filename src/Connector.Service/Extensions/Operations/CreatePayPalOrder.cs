@@ -4,6 +4,7 @@ using Connector.Commercetools.Models;
 using Connector.Domain;
 using Connector.Domain.Contract;
 using Connector.Domain.Checkout;
+using Connector.PayPal;
 using Connector.Service.Customers;
 using Connector.Service.Settings;
 
@@ -25,11 +26,23 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
 
     private const string PayUponInvoiceKey = "pay_upon_invoice";
 
-    public string Name => "createPayPalOrder";
+    /// <summary>
+    /// The TypeScript connector's messages for a refused order: <c>paymentSourceDeclined</c> when the processor declined
+    /// the instrument, <c>paymentSourceNotVerified</c> when an address or the instrument could not be verified, otherwise
+    /// <c>OTHER</c>; PayPal's details follow.
+    /// </summary>
+    public OperationResult? MapPayPalFailure(PayPalApiException failure)
+    {
+        var issues = failure.Issues;
+        var message = issues.Any(i => i is "PAYMENT_SOURCE_DECLINED_BY_PROCESSOR" or "PAYMENT_SOURCE_CANNOT_BE_USED") ? "paymentSourceDeclined"
+            : issues.Any(i => i is "PAYMENT_SOURCE_INFO_CANNOT_BE_VERIFIED" or "SHIPPING_ADDRESS_INVALID" or "BILLING_ADDRESS_INVALID" or "INVALID_COUNTRY_CODE" or "POSTAL_CODE_REQUIRED") ? "paymentSourceNotVerified"
+            : "OTHER";
+        return ActionEnvelope.Failure(message, ExtensionDispatcher.DetailsNode(failure));
+    }
 
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var payment = context.Payment;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         foreach (var (key, _) in request)
@@ -143,7 +156,7 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
             body["payment_source"] = new JsonObject { [sourceKey] = sourceValue };
         }
 
-        var response = await services.PayPal.CreateOrderAsync(body, PaymentLookups.RequestId(context, Name), clientMetadataId, cancellationToken);
+        var response = await services.PayPal.CreateOrderAsync(body, PaymentLookups.RequestId(context, context.Operation), clientMetadataId, cancellationToken);
         var order = response.Value!;
         // The interfaceId is what every later operation trusts (a shopper cannot write it); PayPalOrderId stays for clients.
         var actions = new List<UpdateAction>

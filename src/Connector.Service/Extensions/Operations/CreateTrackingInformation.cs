@@ -11,11 +11,9 @@ internal sealed class CreateTrackingInformation(OperationServices services) : IP
 {
     private static readonly HashSet<string> Allowed = ["tracking_number", "carrier", "carrier_name_other", "capture_id", "notify_payer", "items", "orderId"];
 
-    public string Name => "createTrackingInformation";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         foreach (var (key, _) in request)
         {
@@ -59,7 +57,7 @@ internal sealed class CreateTrackingInformation(OperationServices services) : IP
             body["items"] = items.DeepClone();
         }
 
-        var response = await services.PayPal.AddTrackingAsync(orderId, body, PaymentLookups.RequestId(context, Name), cancellationToken);
+        var response = await services.PayPal.AddTrackingAsync(orderId, body, PaymentLookups.RequestId(context, context.Operation), cancellationToken);
         return OperationResult.Json(response);
     }
 }

@@ -3,8 +3,6 @@ namespace Connector.Service.Extensions.Operations;
 /// <summary><c>getClientTokenRequest</c>: a client token for the JS SDK; the response field holds the raw token string.</summary>
 internal sealed class GetClientToken(OperationServices services) : IPaymentOperation
 {
-    public string Name => "getClientToken";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
         var response = await services.PayPal.GenerateClientTokenAsync(null, cancellationToken);

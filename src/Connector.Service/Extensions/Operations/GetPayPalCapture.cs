@@ -8,11 +8,9 @@ namespace Connector.Service.Extensions.Operations;
 /// </summary>
 internal sealed class GetPayPalCapture(OperationServices services) : IPaymentOperation
 {
-    public string Name => "getPayPalCapture";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var charge = PaymentLookups.Charge(context.Payment, request, "captureId", field, anyState: true);
         var response = await services.PayPal.GetCaptureAsync(charge.InteractionId!, cancellationToken);

@@ -6,11 +6,9 @@ namespace Connector.Service.Extensions.Operations;
 /// </summary>
 internal sealed class GetPayPalOrder(OperationServices services) : IPaymentOperation
 {
-    public string Name => "getPayPalOrder";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var orderId = PaymentLookups.OrderId(context.Payment, request, field);
         var response = await services.PayPal.GetOrderAsync(orderId, cancellationToken);

@@ -18,13 +18,11 @@ internal abstract class OrderPaymentOperation(OperationServices services, Vaulte
 {
     private static readonly HashSet<string> AlreadyDone = ["ORDER_ALREADY_CAPTURED", "ORDER_ALREADY_AUTHORIZED", "ORDER_ALREADY_COMPLETED"];
 
-    public abstract string Name { get; }
-
     protected OperationServices Services => services;
 
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var payment = context.Payment;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var orderId = PaymentLookups.OrderId(payment, request, field);
@@ -39,7 +37,7 @@ internal abstract class OrderPaymentOperation(OperationServices services, Vaulte
         // An order is captured or authorized once, so the request id is keyed by the order, not the payment version:
         // a client that retries after a 409 (say, a webhook updated the payment meanwhile) gets PayPal's stored answer
         // instead of ORDER_ALREADY_CAPTURED.
-        var requestId = PayPalRequestIds.For(payment.Id, Name, 0, orderId + "|" + (source?.ToJsonString() ?? ""));
+        var requestId = PayPalRequestIds.For(payment.Id, context.Operation, 0, orderId + "|" + (source?.ToJsonString() ?? ""));
         PayPalResponse<PayPalOrder> response;
         try
         {

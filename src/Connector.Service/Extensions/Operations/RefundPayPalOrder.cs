@@ -14,11 +14,9 @@ namespace Connector.Service.Extensions.Operations;
 /// </summary>
 internal sealed class RefundPayPalOrder(OperationServices services) : IPaymentOperation
 {
-    public string Name => "refundPayPalOrder";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var charge = PaymentLookups.Charge(context.Payment, request, "captureId", field);
         var amount = AmountArgument.Parse(request, context.Payment, field);
@@ -28,7 +26,7 @@ internal sealed class RefundPayPalOrder(OperationServices services) : IPaymentOp
             NoteToPayer = RequestJson.OptionalString(request, "note_to_payer", field),
             InvoiceId = RequestJson.OptionalString(request, "invoice_id", field),
         };
-        var requestId = PaymentLookups.IntentRequestId(context, Name, charge.InteractionId!, request,
+        var requestId = PaymentLookups.IntentRequestId(context, context.Operation, charge.InteractionId!, request,
             body.Amount is { } a ? $"{a.Value} {a.CurrencyCode}" : "full", body.NoteToPayer, body.InvoiceId);
         try
         {

@@ -28,11 +28,9 @@ internal sealed class UpdatePayPalOrder(OperationServices services) : IPaymentOp
     // Identifiers PayPal reports back (disputes, refunds): the merchant's API clients only.
     private static readonly HashSet<string> MerchantOnly = ["/custom_id", "/invoice_id"];
 
-    public string Name => "updatePayPalOrder";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var payment = context.Payment;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var orderId = PaymentLookups.OrderId(payment, request, field);

@@ -8,11 +8,9 @@ namespace Connector.Service.Extensions.Operations;
 /// </summary>
 internal sealed class UpdateTrackingInformation(OperationServices services) : IPaymentOperation
 {
-    public string Name => "updateTrackingInformation";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var orderId = PaymentLookups.OrderId(context.Payment, request, field);
         var patch = RequestJson.OptionalArray(request, "patch", field) ?? throw new DomainValidationException($"{field}.patch (a JSON Patch array) is required.");

@@ -8,15 +8,13 @@ namespace Connector.Service.Extensions.Operations;
 /// <summary><c>voidPayPalAuthorizationRequest</c>: voids an authorization; records a CancelAuthorization.</summary>
 internal sealed class VoidPayPalAuthorization(OperationServices services) : IPaymentOperation
 {
-    public string Name => "voidPayPalAuthorization";
-
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var field = Name + "Request";
+        var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var authorization = PaymentLookups.Authorization(context.Payment, request, field);
         // An authorization is voided once: the request id is the authorization's, whatever the payment version.
-        var requestId = PaymentLookups.IntentRequestId(context, Name, authorization.InteractionId!, request);
+        var requestId = PaymentLookups.IntentRequestId(context, context.Operation, authorization.InteractionId!, request);
         PayPalResponse<PayPalAuthorization> response;
         try
         {
