@@ -3,12 +3,10 @@ using Connector.Domain.Contract;
 using Connector.PayPal;
 using Connector.Service.Admin;
 using Connector.Service.Configuration;
-using Connector.Service.Customers;
-using Connector.Service.Disputes;
-using Connector.Service.Endpoints;
+using Connector.Service.Vault;
+using Connector.Service.Health;
+using Connector.Service.ApiExtension;
 using Connector.Service.Events;
-using Connector.Service.Extensions;
-using Connector.Service.Extensions.Operations;
 using Connector.Service.Reconciliation;
 using Connector.Service.Settings;
 using Connector.Service.Telemetry;
@@ -33,30 +31,24 @@ public static class ConnectorBuilder
         services.AddCommercetoolsClient();
         services.AddPayPalClient();
         services.AddSingleton<SettingsProvider>();
-        services.AddSingleton<TypeIdResolver>();
-        services.AddTransient<OperationServices>();
-        services.AddTransient<ExtensionDispatcher>();
-        services.AddOperations();
         builder.AddConnectorTelemetry();
-        services.AddAdmin();
 
-
-        services.AddTransient<PaymentMethodMirror>();
-        services.AddSingleton<VaultBindings>();
+        services.AddApiExtension();
+        services.AddVault();
         services.AddWebhooks();
         services.AddEvents();
+        services.AddAdmin();
         services.AddReconciler();
-        services.AddTransient<VaultedTokenGuard>();
         return builder;
     }
 
     public static WebApplication MapConnector(this WebApplication app)
     {
-        app.MapHealthEndpoints();
-        app.MapAdminEndpoints();
-        app.MapExtensionEndpoints();
-        app.MapWebhookEndpoints();
-        app.MapEventEndpoints();
+        app.MapHealth();
+        app.MapAdmin();
+        app.MapApiExtension();
+        app.MapWebhooks();
+        app.MapEvents();
         return app;
     }
 }

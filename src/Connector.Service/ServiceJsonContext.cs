@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
-using Connector.Service.Endpoints;
+using Connector.Service.Health;
+using Connector.Service.ApiExtension;
 
 namespace Connector.Service;
 

@@ -17,7 +17,7 @@ internal static partial class AdminEndpoints
     private const string SettingsPath = "/admin/settings";
     private const string LoginPath = "/admin/login";
 
-    public static IEndpointRouteBuilder MapAdminEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapAdmin(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("/admin").ExcludeFromDescription();
         group.AddEndpointFilter(async (context, next) =>

@@ -5,7 +5,8 @@ using Connector.Domain;
 using Connector.Domain.Contract;
 using Connector.PayPal;
 using Connector.PayPal.Models;
-using Connector.Service.Extensions;
+using Connector.Service.ApiExtension;
+using Connector.Service.ApiExtension.Operations;
 
 namespace Connector.Service.Disputes;
 

@@ -15,7 +15,7 @@ internal static partial class EventEndpoints
 
     private const int MaxBodyBytes = 256 * 1024;
 
-    public static IEndpointRouteBuilder MapEventEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapEvents(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, HandleEventAsync);
         return app;

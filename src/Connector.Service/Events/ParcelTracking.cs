@@ -5,7 +5,7 @@ using Connector.Commercetools.Models;
 using Connector.Domain;
 using Connector.Domain.Contract;
 using Connector.PayPal;
-using Connector.Service.Extensions;
+using Connector.Service.ApiExtension;
 using Connector.Service.Settings;
 
 namespace Connector.Service.Events;

@@ -6,7 +6,7 @@ using Connector.PayPal;
 using Connector.PayPal.Models;
 using Connector.Service.Configuration;
 using Connector.Service.Disputes;
-using Connector.Service.Extensions;
+using Connector.Service.ApiExtension;
 using Microsoft.Extensions.Options;
 
 namespace Connector.Service.Reconciliation;

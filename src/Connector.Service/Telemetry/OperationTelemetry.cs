@@ -2,7 +2,7 @@ using System.Collections;
 using System.Diagnostics;
 using System.Text.Json;
 using Connector.Commercetools.Models;
-using Connector.Service.Extensions;
+using Connector.Service.ApiExtension;
 
 namespace Connector.Service.Telemetry;
 

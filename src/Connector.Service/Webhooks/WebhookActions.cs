@@ -3,7 +3,7 @@ using Connector.Commercetools.Models;
 using Connector.Domain;
 using Connector.PayPal;
 using Connector.PayPal.Models;
-using Connector.Service.Extensions;
+using Connector.Service.ApiExtension;
 
 namespace Connector.Service.Webhooks;
 

@@ -10,7 +10,7 @@ internal static class WebhookEndpoints
     // PayPal events are a few KB; a bound keeps an unauthenticated caller from making us buffer much before the signature check.
     private const int MaxBodyBytes = 512 * 1024;
 
-    public static IEndpointRouteBuilder MapWebhookEndpoints(this IEndpointRouteBuilder app)
+    public static IEndpointRouteBuilder MapWebhooks(this IEndpointRouteBuilder app)
     {
         app.MapPost(Path, HandleWebhookAsync);
         return app;

@@ -5,7 +5,8 @@ using Connector.Domain.Contract;
 using Connector.PayPal;
 using Connector.PayPal.Models;
 using Connector.Service.Configuration;
-using Connector.Service.Customers;
+using Connector.Service.Vault;
+using Connector.Service.ApiExtension.Operations;
 using Connector.Service.Disputes;
 using Microsoft.Extensions.Options;
 

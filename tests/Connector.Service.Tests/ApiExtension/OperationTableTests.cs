@@ -1,5 +1,6 @@
 using Connector.Domain.Contract;
-using Connector.Service.Extensions;
+using Connector.Service.ApiExtension;
+using Connector.Service.ApiExtension.Operations;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connector.Service.Tests.ApiExtension;
