@@ -10,6 +10,7 @@ namespace Connector.Commercetools;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(Payment))]
+[JsonSerializable(typeof(List<CustomFields>))]
 [JsonSerializable(typeof(PaymentDraft))]
 [JsonSerializable(typeof(PagedQueryResponse<Payment>))]
 [JsonSerializable(typeof(UpdateRequest<UpdateAction>))]

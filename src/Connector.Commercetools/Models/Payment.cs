@@ -28,8 +28,24 @@ public sealed record Payment
 
     public List<Transaction> Transactions { get; set; } = [];
 
+    private List<CustomFields>? _interactions;
+
+    /// <summary>
+    /// Interface interactions as commercetools sent them. They grow with every operation (each one logs its request and
+    /// PayPal's answer) and few calls read them, so they stay JSON until <see cref="InterfaceInteractions"/> is read.
+    /// </summary>
+    [JsonPropertyName("interfaceInteractions")]
+    public JsonElement? InterfaceInteractionsJson { get; set; }
+
     /// <summary>Interface interactions; written only through the merchant's API clients (My Payments cannot add them).</summary>
-    public List<CustomFields> InterfaceInteractions { get; set; } = [];
+    [JsonIgnore]
+    public List<CustomFields> InterfaceInteractions
+    {
+        get => _interactions ??= InterfaceInteractionsJson is { ValueKind: JsonValueKind.Array } json
+            ? json.Deserialize(Connector.Commercetools.CommercetoolsJsonContext.Default.ListCustomFields) ?? []
+            : [];
+        set => _interactions = value;
+    }
 
     public CustomFields? Custom { get; set; }
 

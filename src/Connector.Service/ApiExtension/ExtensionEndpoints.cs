@@ -67,6 +67,12 @@ internal static class ExtensionEndpoints
             : TypedResults.Json(new ExtensionUpdateResponse(outcome.Actions!), AnswerJson.ExtensionUpdateResponse, statusCode: StatusCodes.Status200OK);
     }
 
+    // The hash of the configured secret, kept for the options value it was computed from (options can be reloaded).
+    // One object, swapped whole, so concurrent requests never see a secret with another secret's hash.
+    private static ExpectedSecret? s_expected;
+
+    private sealed record ExpectedSecret(string Secret, byte[] Hash);
+
     /// <summary>Constant-time comparison of the whole header value (hashes first so length is not leaked either).</summary>
     internal static bool IsAuthorized(string presented, string expected)
     {
@@ -75,8 +81,13 @@ internal static class ExtensionEndpoints
             return false;
         }
 
-        return CryptographicOperations.FixedTimeEquals(
-            SHA256.HashData(Encoding.UTF8.GetBytes(presented)),
-            SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+        var cached = s_expected;
+        if (cached is null || !ReferenceEquals(cached.Secret, expected))
+        {
+            cached = new ExpectedSecret(expected, SHA256.HashData(Encoding.UTF8.GetBytes(expected)));
+            s_expected = cached;
+        }
+
+        return CryptographicOperations.FixedTimeEquals(SHA256.HashData(Encoding.UTF8.GetBytes(presented)), cached.Hash);
     }
 }
