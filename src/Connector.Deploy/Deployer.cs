@@ -21,9 +21,9 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
         await EnsureTypeAsync(PaymentType(), report, cancellationToken);
         await EnsureTypeAsync(CustomerType(), report, cancellationToken);
         await EnsureTypeAsync(InteractionType(), report, cancellationToken);
-        await EnsureExtensionAsync(ConnectorContract.PaymentExtensionKey, "payment", ["Create", "Update"], ConnectorContract.PaymentOperations,
+        await EnsureExtensionAsync(ConnectorContract.PaymentExtensionKey, "payment", ["Create", "Update"],
             options.PaymentExtensionTimeoutMs, report, cancellationToken);
-        await EnsureExtensionAsync(ConnectorContract.CustomerExtensionKey, "customer", ["Update"], ConnectorContract.CustomerOperations,
+        await EnsureExtensionAsync(ConnectorContract.CustomerExtensionKey, "customer", ["Update"],
             options.CustomerExtensionTimeoutMs, report, cancellationToken);
         await EnsureSettingsAsync(report, cancellationToken);
         await EnsureSubscriptionAsync(report, cancellationToken);
@@ -96,7 +96,7 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
         report.Add($"type {draft.Key}: added {string.Join(", ", missing.Select(f => f.Name))}");
     }
 
-    private async Task EnsureExtensionAsync(string key, string resourceTypeId, List<string> actions, IReadOnlyList<string> operations, int timeoutMs,
+    private async Task EnsureExtensionAsync(string key, string resourceTypeId, List<string> actions, int timeoutMs,
         DeployReport report, CancellationToken cancellationToken)
     {
         var destination = new ExtensionDestination
@@ -104,7 +104,7 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
             Url = options.ExtensionUrl.ToString(),
             Authentication = new ExtensionAuthentication { HeaderValue = options.ExtensionAuthorization },
         };
-        List<ExtensionTrigger> triggers = [new() { ResourceTypeId = resourceTypeId, Actions = actions, Condition = ConnectorContract.TriggerCondition(operations) }];
+        List<ExtensionTrigger> triggers = [new() { ResourceTypeId = resourceTypeId, Actions = actions, Condition = ConnectorOperations.TriggerCondition(resourceTypeId) }];
         var existing = await commercetools.GetExtensionByKeyAsync(key, cancellationToken);
         if (existing is null)
         {
@@ -170,10 +170,10 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
     private TypeDraft PaymentType() => Type(options.PaymentTypeKey, "PayPal payment", "payment",
         [Field(ConnectorContract.PayPalOrderIdField, "PayPal order id", multiLine: false), Field(ConnectorContract.PayPalCustomIdField, "PayPal custom id", multiLine: false),
          Field(ConnectorContract.PayPalDisputeIdField, "PayPal dispute id", multiLine: false), Field(ConnectorContract.PayPalDisputeField, "PayPal dispute", multiLine: true),
-         .. RequestResponseFields(ConnectorContract.PaymentOperations)]);
+         .. RequestResponseFields(ConnectorOperations.On(ConnectorOperations.Payment))]);
 
     private TypeDraft CustomerType() => Type(options.CustomerTypeKey, "PayPal customer", "customer",
-        [Field(ConnectorContract.PayPalUserIdField, "PayPal vault customer id", multiLine: false), .. RequestResponseFields(ConnectorContract.CustomerOperations)]);
+        [Field(ConnectorContract.PayPalUserIdField, "PayPal vault customer id", multiLine: false), .. RequestResponseFields(ConnectorOperations.On(ConnectorOperations.Customer))]);
 
     private TypeDraft InteractionType() => Type(options.InteractionTypeKey, "PayPal interaction", "payment-interface-interaction",
     [

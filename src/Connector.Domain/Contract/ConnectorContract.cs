@@ -1,8 +1,8 @@
 namespace Connector.Domain.Contract;
 
 /// <summary>
-/// Names shared with the TypeScript connector's wire contract: operation names (each gives a <c>&lt;name&gt;Request</c>
-/// and <c>&lt;name&gt;Response</c> custom field), default type keys and the other custom fields.
+/// Names shared with the TypeScript connector's wire contract: default type keys, extension keys and the custom fields
+/// other than the operations' (those are in <see cref="ConnectorOperations"/>).
 /// </summary>
 public static class ConnectorContract
 {
@@ -31,22 +31,4 @@ public static class ConnectorContract
 
     /// <summary>A compact JSON view of the payment's current PayPal dispute (status, stage, reason, amount, due date, outcome).</summary>
     public const string PayPalDisputeField = "PayPalDispute";
-
-    /// <summary>Payment operations in the order the extension runs them.</summary>
-    public static IReadOnlyList<string> PaymentOperations { get; } =
-    [
-        "createPayPalOrder", "getClientToken", "authorizePayPalOrder", "capturePayPalOrder", "capturePayPalAuthorization",
-        "voidPayPalAuthorization", "getPayPalOrder", "getPayPalCapture", "refundPayPalOrder", "createTrackingInformation",
-        "updateTrackingInformation", "updatePayPalOrder", "getPayPalDispute", "acceptPayPalDisputeClaim", "providePayPalDisputeEvidence",
-    ];
-
-    /// <summary>Customer operations in the order the extension runs them.</summary>
-    public static IReadOnlyList<string> CustomerOperations { get; } =
-        ["getUserIDToken", "createVaultSetupToken", "createPaymentToken", "getPaymentTokens", "deletePaymentToken"];
-
-    /// <summary>The extension trigger condition: fires only when one of the request fields is set.</summary>
-    public static string TriggerCondition(IEnumerable<string> operations) =>
-        "custom is defined AND custom(fields is defined) AND ("
-        + string.Join(" or ", operations.Select(o => $"custom(fields({o}Request is defined))"))
-        + ")";
 }

@@ -66,7 +66,7 @@ internal sealed partial class ExtensionDispatcher(
                         return ExtensionOutcome.Ok([]);
                     }
 
-                    return await RunAsync<IPaymentOperation>(ConnectorContract.PaymentOperations, "payment", payment.Custom!, payment.Id,
+                    return await RunAsync<IPaymentOperation>(ConnectorOperations.On(ConnectorOperations.Payment), "payment", payment.Custom!, payment.Id,
                         (op, name, value, ct) =>
                         {
                             PaymentGuard.EnsureAllowed(payment, name);
@@ -90,7 +90,7 @@ internal sealed partial class ExtensionDispatcher(
                         return ExtensionOutcome.Ok([]);
                     }
 
-                    return await RunAsync<ICustomerOperation>(ConnectorContract.CustomerOperations, "customer", customer.Custom!, customer.Id,
+                    return await RunAsync<ICustomerOperation>(ConnectorOperations.On(ConnectorOperations.Customer), "customer", customer.Custom!, customer.Id,
                         (op, name, value, ct) => op.ExecuteAsync(new CustomerOperationContext(customer, value, input.Action, name), ct),
                         (name, _, result) => ActionEnvelope.ForCustomer(name, result),
                         (_, _) => null, deadline.Token, requestAborted);

@@ -13,11 +13,11 @@ public sealed class OperationTableTests
 {
     [Fact]
     public void Payment_operations_are_the_contract_s_in_its_order() =>
-        OperationTable.Payment.Select(e => e.Name).ShouldBe(ConnectorContract.PaymentOperations);
+        OperationTable.Payment.Select(e => e.Name).ShouldBe(ConnectorOperations.On(ConnectorOperations.Payment));
 
     [Fact]
     public void Customer_operations_are_the_contract_s_in_its_order() =>
-        OperationTable.Customer.Select(e => e.Name).ShouldBe(ConnectorContract.CustomerOperations);
+        OperationTable.Customer.Select(e => e.Name).ShouldBe(ConnectorOperations.On(ConnectorOperations.Customer));
 
     [Fact]
     public void Every_handler_runs_exactly_one_operation_of_its_resource()
@@ -31,9 +31,9 @@ public sealed class OperationTableTests
     [Fact]
     public void The_trigger_conditions_deploy_writes_name_every_operation_of_the_table()
     {
-        foreach (var (names, entries) in new[] { (ConnectorContract.PaymentOperations, OperationTable.Payment), (ConnectorContract.CustomerOperations, OperationTable.Customer) })
+        foreach (var (resource, entries) in new[] { (ConnectorOperations.Payment, OperationTable.Payment), (ConnectorOperations.Customer, OperationTable.Customer) })
         {
-            var condition = ConnectorContract.TriggerCondition(names);
+            var condition = ConnectorOperations.TriggerCondition(resource);
             foreach (var entry in entries)
             {
                 condition.ShouldContain($"custom(fields({entry.Name}Request is defined))");

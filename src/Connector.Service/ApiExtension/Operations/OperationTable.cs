@@ -8,7 +8,7 @@ namespace Connector.Service.ApiExtension.Operations;
 
 /// <summary>
 /// Which handler runs each operation of the connector contract. The operation names, their order and resource come from
-/// <see cref="ConnectorContract"/> (which also gives deploy its custom-type fields and trigger conditions); this table is
+/// <see cref="ConnectorOperations"/> (which also gives deploy its custom-type fields and trigger conditions); this table is
 /// the only place a name meets its handler: DI registers each handler under its name, and the dispatcher resolves, per
 /// call, only the handlers whose request field is set.
 /// </summary>
