@@ -829,7 +829,7 @@ public sealed partial class DeploymentManifestTests
     [GeneratedRegex(@"bench/results/[\w.-]+\.md")]
     private static partial Regex BenchFileRegex();
 
-    [GeneratedRegex(@"connector (\d+) MiB")]
+    [GeneratedRegex(@"\baot (\d+) MiB")]
     private static partial Regex PeakMemoryRegex();
 
     [GeneratedRegex(@"^(\d+)(Gi|Mi|G|M)?$")]
