@@ -1,17 +1,11 @@
 using System.Net;
 using System.Net.Sockets;
-using System.Security.Cryptography;
 using System.Text.Json;
-using Connector.Commercetools;
-using Connector.Deploy;
-using Connector.Domain.Contract;
-using Connector.PayPal;
 using Connector.Service;
 using Emulator.Commercetools;
 using Emulator.PayPal;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.Options;
 using Sandbox.Demo;
 
 namespace Sandbox;
@@ -47,11 +41,10 @@ public sealed class SandboxHost : IAsyncDisposable
         {
             // The emulator's subscription pushes to the connector's events endpoint, so the connector's port is fixed first.
             var connectorPort = options.ConnectorPort == 0 ? FreeLoopbackPort() : options.ConnectorPort;
-            var eventsSecret = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-            var pushUrl = $"http://127.0.0.1:{connectorPort}/paypal-commercetools-events?token={eventsSecret}";
+            var secrets = SandboxSecrets.Generate();
             var commercetools = CommercetoolsEmulatorApp.Build([], b =>
             {
-                b.Configuration.AddInMemoryCollection([new($"Emulator:Subscriptions:PushUrls:{ConnectorContract.SubscriptionKey}", pushUrl)]);
+                b.Configuration.AddInMemoryCollection(SandboxWiring.CommercetoolsEmulatorSettings($"http://127.0.0.1:{connectorPort}", secrets));
                 Configure(b, "commercetools", options.CommercetoolsPort, options);
             });
             await commercetools.StartAsync(cancellationToken);
@@ -60,35 +53,14 @@ public sealed class SandboxHost : IAsyncDisposable
 
             var payPal = PayPalEmulatorApp.Build([], b =>
             {
-                // PayPal's retry schedule (25 retries over 3 days) compressed 100-fold: a failed delivery is retried within a second.
-                b.Configuration.AddInMemoryCollection([new("Emulator:Webhooks:TimeScale", "0.01")]);
+                b.Configuration.AddInMemoryCollection(SandboxWiring.PayPalEmulatorSettings());
                 Configure(b, "paypal", options.PayPalPort, options);
             });
             await payPal.StartAsync(cancellationToken);
             apps.Add(payPal);
             var payPalUrl = AddressOf(payPal);
 
-            var extensionAuthorization = "Bearer " + Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-            var adminToken = Convert.ToHexString(RandomNumberGenerator.GetBytes(24)).ToLowerInvariant();
-            var connectorSettings = new Dictionary<string, string?>
-            {
-                ["Commercetools:ProjectKey"] = CommercetoolsEmulatorDefaults.ProjectKey,
-                ["Commercetools:ClientId"] = CommercetoolsEmulatorDefaults.AdminClientId,
-                ["Commercetools:ClientSecret"] = CommercetoolsEmulatorDefaults.AdminClientSecret,
-                ["Commercetools:ApiUrl"] = commercetoolsUrl,
-                ["Commercetools:AuthUrl"] = commercetoolsUrl,
-                ["PayPal:ClientId"] = PayPalEmulatorDefaults.ClientId,
-                ["PayPal:ClientSecret"] = PayPalEmulatorDefaults.ClientSecret,
-                ["PayPal:ApiUrl"] = payPalUrl,
-                ["Connector:ExtensionAuthorization"] = extensionAuthorization,
-                ["Connector:AdminToken"] = adminToken,
-                ["Connector:EventsSecret"] = eventsSecret,
-                // The emulator signs webhooks with a certificate it serves itself, over plain HTTP on loopback.
-                ["PayPal:WebhookCertHosts:0"] = payPalUrl,
-                ["Connector:Reconciler:Enabled"] = options.RunReconciler ? "true" : "false",
-                ["Connector:Reconciler:IntervalSeconds"] = options.ReconcilerIntervalSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                ["Connector:Reconciler:MinAgeSeconds"] = options.ReconcilerMinAgeSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            };
+            var connectorSettings = SandboxWiring.ConnectorSettings(commercetoolsUrl, commercetoolsUrl, payPalUrl, secrets, options);
             var connector = ConnectorApp.Build([], b =>
             {
                 b.Configuration.AddInMemoryCollection(connectorSettings);
@@ -98,22 +70,7 @@ public sealed class SandboxHost : IAsyncDisposable
             apps.Add(connector);
             var connectorUrl = AddressOf(connector);
 
-            var deployer = new Deployer(connector.Services.GetRequiredService<CommercetoolsClient>(), new DeployOptions
-            {
-                PublicUrl = connectorUrl,
-                ExtensionAuthorization = extensionAuthorization,
-                GcpProjectId = "sandbox",
-                GcpTopicName = "paypal-commercetools-events",
-            }, options.RegisterPayPalWebhook ? connector.Services.GetRequiredService<PayPalClient>() : null);
-            var report = await deployer.DeployAsync(cancellationToken);
-            if (report.WebhookId is { } webhookId)
-            {
-                // The connector started before deploy registered the webhook; it reads the id per delivery, so set it now.
-                connector.Configuration[$"{PayPalOptions.SectionName}:WebhookId"] = webhookId;
-                ((IConfigurationRoot)connector.Configuration).Reload();
-            }
-
-            var reportLines = report.Lines.ToList();
+            var reportLines = (await SandboxWiring.DeployAsync(connector, connectorUrl, secrets, options.RegisterPayPalWebhook, cancellationToken)).ToList();
 
             // The demo shop is a storefront backend: it gets the commercetools API and nothing else.
             DemoInfo? demo = null;
@@ -133,7 +90,7 @@ public sealed class SandboxHost : IAsyncDisposable
                 new PayPalInfo(payPalUrl, PayPalEmulatorDefaults.ClientId, PayPalEmulatorDefaults.ClientSecret),
                 new ConnectorInfo(connectorUrl))
             { Demo = demo };
-            var host = new SandboxHost(info, extensionAuthorization) { DeployReport = reportLines, AdminToken = adminToken };
+            var host = new SandboxHost(info, secrets.ExtensionAuthorization) { DeployReport = reportLines, AdminToken = secrets.AdminToken };
             host._apps.AddRange(apps);
             if (options.InfoFile is { } file)
             {

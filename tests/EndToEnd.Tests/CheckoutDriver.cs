@@ -96,12 +96,7 @@ public static class CheckoutDriver
     public static async Task<JsonObject> PayForCartAsync(CommercetoolsDriver ct, JsonObject cart, string currency, long cents)
     {
         var payment = await ct.CreatePayPalPaymentAsync(currency, cents, Ct);
-        var (status, body) = await ct.SendAsync(HttpMethod.Post, $"/carts/{cart["id"]}", new JsonObject
-        {
-            ["version"] = cart["version"]!.DeepClone(),
-            ["actions"] = new JsonArray(new JsonObject { ["action"] = "addPayment", ["payment"] = new JsonObject { ["typeId"] = "payment", ["id"] = payment["id"]!.DeepClone() } }),
-        }, Ct);
-        status.ShouldBe(HttpStatusCode.OK, body?.ToJsonString());
+        await ct.AddPaymentToCartAsync(cart, payment["id"]!.GetValue<string>(), Ct);
         return payment;
     }
 

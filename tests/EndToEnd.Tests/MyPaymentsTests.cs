@@ -52,7 +52,7 @@ public sealed class MyPaymentsTests(SandboxFixture sandbox)
     {
         var vault = await VaultDriver.CreateAsync(sandbox, Ct);
         var shopper = await ShopperDriver.AnonymousShopperAsync(sandbox);
-        var (_, cartBody) = await vault.Commercetools.SendAsync(HttpMethod.Post, "/carts", ShopperDriver.CartDraft(15_00, anonymousId: shopper.AnonymousId), Ct);
+        var (_, cartBody) = await vault.Commercetools.SendAsync(HttpMethod.Post, "/carts", CommercetoolsDriver.CartDraft(15_00, anonymousId: shopper.AnonymousId), Ct);
         var payment = await shopper.CreateAsync(15_00, new JsonObject(), HttpStatusCode.Created);
         payment["anonymousId"]!.GetValue<string>().ShouldBe(shopper.AnonymousId);
         await ShopperDriver.AddPaymentAsync(vault, cartBody!.AsObject(), payment.Id());

@@ -60,19 +60,8 @@ public sealed class SandboxFixture : IAsyncLifetime
         ["PayPal:ApiUrl"] = Info.PayPal.ApiUrl,
     };
 
-    public async Task<string> CommercetoolsTokenAsync(CancellationToken cancellationToken)
-    {
-        var info = Info.Commercetools;
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{info.AuthUrl}/oauth/token")
-        {
-            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{info.ClientId}:{info.ClientSecret}")));
-        using var response = await Http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-        return body!["access_token"]!.GetValue<string>();
-    }
+    public Task<string> CommercetoolsTokenAsync(CancellationToken cancellationToken) =>
+        CommercetoolsDriver.ClientCredentialsTokenAsync(Http, Info.Commercetools.AuthUrl, Info.Commercetools.ClientId, Info.Commercetools.ClientSecret, cancellationToken);
 
     public async Task<string> PayPalTokenAsync(CancellationToken cancellationToken)
     {

@@ -14,52 +14,17 @@ public static class ShopperDriver
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
-    public static JsonObject CartDraft(long centAmount, string? customerId = null, string? anonymousId = null)
-    {
-        var draft = new JsonObject
-        {
-            ["currency"] = "EUR",
-            ["country"] = "DE",
-            ["taxMode"] = "Disabled",
-            ["customLineItems"] = new JsonArray(new JsonObject
-            {
-                ["name"] = new JsonObject { ["en"] = "Gift wrap" },
-                ["money"] = new JsonObject { ["currencyCode"] = "EUR", ["centAmount"] = centAmount },
-                ["slug"] = "gift-wrap",
-                ["quantity"] = 1,
-            }),
-        };
-        if (customerId is not null)
-        {
-            draft["customerId"] = customerId;
-        }
-
-        if (anonymousId is not null)
-        {
-            draft["anonymousId"] = anonymousId;
-        }
-
-        return draft;
-    }
-
     public static async Task<JsonObject> CartAsync(VaultDriver vault, JsonObject customer, long centAmount)
     {
-        var (status, body) = await vault.Commercetools.SendAsync(HttpMethod.Post, "/carts", CartDraft(centAmount, customerId: customer.Id()), Ct);
+        var (status, body) = await vault.Commercetools.SendAsync(HttpMethod.Post, "/carts", CommercetoolsDriver.CartDraft(centAmount, customerId: customer.Id()), Ct);
         status.ShouldBe(HttpStatusCode.Created, body?.ToJsonString());
         body!["totalPrice"]!["centAmount"]!.GetValue<long>().ShouldBe(centAmount);
         return body.AsObject();
     }
 
     /// <summary>The storefront backend attaches the payment to the cart (as it would after creating it).</summary>
-    public static async Task AddPaymentAsync(VaultDriver vault, JsonObject cart, string paymentId)
-    {
-        var (status, body) = await vault.Commercetools.SendAsync(HttpMethod.Post, $"/carts/{cart.Id()}", new JsonObject
-        {
-            ["version"] = cart["version"]!.GetValue<long>(),
-            ["actions"] = new JsonArray(new JsonObject { ["action"] = "addPayment", ["payment"] = new JsonObject { ["typeId"] = "payment", ["id"] = paymentId } }),
-        }, Ct);
-        status.ShouldBe(HttpStatusCode.OK, body?.ToJsonString());
-    }
+    public static async Task AddPaymentAsync(VaultDriver vault, JsonObject cart, string paymentId) =>
+        await vault.Commercetools.AddPaymentToCartAsync(cart, paymentId, Ct);
 
     public static async Task<Shopper> ShopperAsync(SandboxFixture sandbox, JsonObject customer)
     {

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -67,19 +66,8 @@ public sealed class LoggedSandbox : IAsyncDisposable
         return new LoggedSandbox(host, capture);
     }
 
-    public async Task<string> CommercetoolsTokenAsync(CancellationToken cancellationToken)
-    {
-        var info = Info.Commercetools;
-        using var request = new HttpRequestMessage(HttpMethod.Post, $"{info.AuthUrl}/oauth/token")
-        {
-            Content = new FormUrlEncodedContent([new("grant_type", "client_credentials")]),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{info.ClientId}:{info.ClientSecret}")));
-        using var response = await Http.SendAsync(request, cancellationToken);
-        response.EnsureSuccessStatusCode();
-        var body = await response.Content.ReadFromJsonAsync<JsonObject>(cancellationToken);
-        return body!["access_token"]!.GetValue<string>();
-    }
+    public Task<string> CommercetoolsTokenAsync(CancellationToken cancellationToken) =>
+        CommercetoolsDriver.ClientCredentialsTokenAsync(Http, Info.Commercetools.AuthUrl, Info.Commercetools.ClientId, Info.Commercetools.ClientSecret, cancellationToken);
 
     /// <summary>A raw-JSON call to the emulated commercetools project.</summary>
     public async Task<(HttpStatusCode Status, JsonNode? Body)> CommercetoolsAsync(string token, HttpMethod method, string path, JsonNode? body, CancellationToken cancellationToken)

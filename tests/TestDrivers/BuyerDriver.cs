@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 
-namespace EndToEnd.Tests;
+namespace TestDrivers;
 
 /// <summary>Plays the buyer on the emulated PayPal approval page by submitting its form, as a browser would.</summary>
 public static partial class BuyerDriver
