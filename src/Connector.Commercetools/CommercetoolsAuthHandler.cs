@@ -1,33 +1,12 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Connector.Domain.Tokens;
 using Microsoft.Extensions.Options;
 
 namespace Connector.Commercetools;
 
-/// <summary>
-/// Attaches the cached client-credentials token (see <see cref="CommercetoolsTokenCache"/>) to every API request.
-/// A 401 drops the cached token so the next call fetches a fresh one; the failed call is not replayed here because
-/// commercetools updates are guarded by versions and the caller decides whether to retry.
-/// </summary>
-public sealed class CommercetoolsAuthHandler(CommercetoolsTokenCache cache) : DelegatingHandler
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var token = await cache.GetTokenAsync(cancellationToken);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            cache.Invalidate(token);
-        }
-
-        return response;
-    }
-}
+/// <summary>Attaches the cached client-credentials token (see <see cref="CommercetoolsTokenCache"/>) to every API request.</summary>
+public sealed class CommercetoolsAuthHandler(CommercetoolsTokenCache cache) : BearerTokenHandler(cache.Tokens);
 
 /// <summary>The process-wide commercetools access token, shared by every client instance.</summary>
 public sealed partial class CommercetoolsTokenCache
@@ -47,9 +26,9 @@ public sealed partial class CommercetoolsTokenCache
         _tokens = new CachedTokenSource(FetchAsync, timeProvider);
     }
 
-    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => _tokens.GetAsync(cancellationToken);
+    internal CachedTokenSource Tokens => _tokens;
 
-    public void Invalidate(string token) => _tokens.Invalidate(token);
+    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => _tokens.GetAsync(cancellationToken);
 
     private async Task<(string Token, TimeSpan Lifetime)> FetchAsync(CancellationToken cancellationToken)
     {
@@ -60,12 +39,7 @@ public sealed partial class CommercetoolsTokenCache
             form.Add(new("scope", o.Scope));
         }
 
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(o.AuthBaseUri, "oauth/token"))
-        {
-            Content = new FormUrlEncodedContent(form),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue(
-            "Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.ClientId}:{o.ClientSecret}")));
+        using var request = ClientCredentials.TokenRequest(new Uri(o.AuthBaseUri, "oauth/token"), o.ClientId, o.ClientSecret, form);
 
         var http = _httpClientFactory.CreateClient(AuthClientName);
         HttpResponseMessage response;

@@ -4,6 +4,7 @@ using Connector.Commercetools;
 using Connector.Commercetools.Models;
 using Connector.Domain.Contract;
 using Connector.PayPal;
+using Connector.PayPal.Models;
 
 namespace Connector.Deploy;
 
@@ -102,8 +103,8 @@ public sealed partial class Deployer
         var existing = (await ListWebhooksAsync(cancellationToken)).FirstOrDefault(w => SameUrl(Text(w, "url"), url));
         if (existing is null)
         {
-            var body = new JsonObject { ["url"] = url, ["event_types"] = EventTypesJson(WebhookEventTypes) };
-            var created = await payPal.CreateWebhookAsync(body, cancellationToken);
+            var body = new CreateWebhookRequest(url, EventTypes(WebhookEventTypes));
+            var created = await payPal.Webhooks.CreateAsync(body, cancellationToken);
             var id = created.Value?["id"]?.GetValue<string>() ?? throw new InvalidOperationException("PayPal created the webhook but returned no id.");
             report.Add($"webhook {id}: created → {url}");
             return id;
@@ -119,8 +120,7 @@ public sealed partial class Deployer
 
         // Keep event types someone else added; add ours.
         var union = registered.Union(WebhookEventTypes, StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
-        var patch = new JsonArray(new JsonObject { ["op"] = "replace", ["path"] = "/event_types", ["value"] = EventTypesJson(union) });
-        await payPal.PatchWebhookAsync(webhookId, patch, cancellationToken);
+        await payPal.Webhooks.ReplaceEventTypesAsync(webhookId, EventTypes(union), cancellationToken);
         report.Add($"webhook {webhookId}: added event types {string.Join(", ", WebhookEventTypes.Except(registered, StringComparer.Ordinal))}");
         return webhookId;
     }
@@ -138,7 +138,7 @@ public sealed partial class Deployer
             var id = Text(webhook, "id")!;
             try
             {
-                await payPal.DeleteWebhookAsync(id, cancellationToken);
+                await payPal.Webhooks.DeleteAsync(id, cancellationToken);
             }
             catch (PayPalApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
             {
@@ -151,11 +151,11 @@ public sealed partial class Deployer
 
     private async Task<List<JsonObject>> ListWebhooksAsync(CancellationToken cancellationToken)
     {
-        var list = await payPal!.ListWebhooksAsync(cancellationToken);
+        var list = await payPal!.Webhooks.ListAsync(cancellationToken);
         return [.. (list.Value?["webhooks"] as JsonArray ?? []).OfType<JsonObject>().Where(w => Text(w, "id") is not null)];
     }
 
-    private static JsonArray EventTypesJson(IEnumerable<string> names) => [.. names.Select(n => (JsonNode)new JsonObject { ["name"] = n })];
+    private static List<WebhookEventType> EventTypes(IEnumerable<string> names) => [.. names.Select(n => new WebhookEventType(n))];
 
     private static bool SameUrl(string? a, string b) => a is not null && string.Equals(a.TrimEnd('/'), b.TrimEnd('/'), StringComparison.OrdinalIgnoreCase);
 

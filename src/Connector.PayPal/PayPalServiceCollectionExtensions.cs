@@ -7,7 +7,7 @@ namespace Connector.PayPal;
 public static class PayPalServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="PayPalClient"/> with its token handler and options bound from <see cref="PayPalOptions.SectionName"/>,
+    /// Registers <see cref="PayPalClient"/> (the API area clients over one <see cref="PayPalTransport"/>) with its token handler and options bound from <see cref="PayPalOptions.SectionName"/>,
     /// validated at start-up. Returns the client builder so callers can swap the primary handler.
     /// </summary>
     public static IHttpClientBuilder AddPayPalClient(this IServiceCollection services)
@@ -22,7 +22,8 @@ public static class PayPalServiceCollectionExtensions
         services.AddHttpClient(PayPalTokenService.AuthClientName, (sp, c) => c.Timeout = TimeSpan.FromSeconds(10))
             .ConfigurePrimaryHttpMessageHandler(Connector.Domain.UpstreamHandler.Create)
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        return services.AddHttpClient<PayPalClient>((sp, http) =>
+        services.AddTransient<PayPalClient>();
+        return services.AddHttpClient<PayPalTransport>((sp, http) =>
             {
                 http.BaseAddress = sp.GetRequiredService<IOptions<PayPalOptions>>().Value.BaseUri;
                 http.Timeout = TimeSpan.FromSeconds(30);

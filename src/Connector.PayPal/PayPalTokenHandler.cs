@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text;
 using Connector.Domain.Tokens;
 using Connector.PayPal.Models;
 using Microsoft.Extensions.Logging;
@@ -10,21 +7,7 @@ using Microsoft.Extensions.Options;
 namespace Connector.PayPal;
 
 /// <summary>Attaches the cached PayPal access token to every REST call; a 401 drops it so the next call refreshes.</summary>
-public sealed class PayPalTokenHandler(PayPalTokenService tokens) : DelegatingHandler
-{
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var token = await tokens.GetAccessTokenAsync(cancellationToken);
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        var response = await base.SendAsync(request, cancellationToken);
-        if (response.StatusCode == HttpStatusCode.Unauthorized)
-        {
-            tokens.Invalidate(token);
-        }
-
-        return response;
-    }
-}
+public sealed class PayPalTokenHandler(PayPalTokenService tokens) : BearerTokenHandler(tokens.Tokens);
 
 /// <summary>
 /// PayPal OAuth (<c>POST /v1/oauth2/token</c>): the app's access token, cached in memory until shortly before expiry,
@@ -47,9 +30,9 @@ public sealed partial class PayPalTokenService
         _tokens = new CachedTokenSource(FetchAccessTokenAsync, timeProvider);
     }
 
-    public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => _tokens.GetAsync(cancellationToken);
+    internal CachedTokenSource Tokens => _tokens;
 
-    public void Invalidate(string token) => _tokens.Invalidate(token);
+    public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => _tokens.GetAsync(cancellationToken);
 
     /// <summary>
     /// <c>grant_type=client_credentials&amp;response_type=id_token[&amp;target_customer_id=...]</c>: the id token
@@ -79,11 +62,7 @@ public sealed partial class PayPalTokenService
     private async Task<PayPalTokenResponse> RequestAsync(List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
     {
         var o = _options.Value;
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(o.BaseUri, "v1/oauth2/token"))
-        {
-            Content = new FormUrlEncodedContent(form),
-        };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes($"{o.ClientId}:{o.ClientSecret}")));
+        using var request = ClientCredentials.TokenRequest(new Uri(o.BaseUri, "v1/oauth2/token"), o.ClientId, o.ClientSecret, form);
         HttpResponseMessage response;
         try
         {

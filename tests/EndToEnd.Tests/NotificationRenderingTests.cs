@@ -1,3 +1,5 @@
+using Connector.PayPal;
+using Connector.PayPal.Models;
 using System.Text.Json.Nodes;
 using Connector.Commercetools.Models;
 using Connector.Service.Events;
@@ -32,7 +34,7 @@ public sealed class NotificationRenderingTests
         var delivery = new Delivery { Id = "d-1", Items = [new DeliveryItem { Id = "line-1", Quantity = 3 }] };
         var parcel = new Parcel { Id = "p-1", TrackingData = new TrackingData { TrackingId = "T-1", Carrier = "dhl" }, Items = [new DeliveryItem { Id = "line-1", Quantity = 2 }, new DeliveryItem { Id = "custom-1", Quantity = 1 }, new DeliveryItem { Id = "gone", Quantity = 1 }] };
 
-        var body = ParcelTracking.TrackerBody(Order, delivery, parcel, "CAP-1", "T-1", "DE");
+        var body = Wire(ParcelTracking.TrackerBody(Order, delivery, parcel, "CAP-1", "T-1", "DE"));
 
         body["capture_id"]!.GetValue<string>().ShouldBe("CAP-1");
         body["tracking_number"]!.GetValue<string>().ShouldBe("T-1");
@@ -50,7 +52,7 @@ public sealed class NotificationRenderingTests
         var delivery = new Delivery { Id = "d-1", Items = [new DeliveryItem { Id = "line-1", Quantity = 3 }] };
         var parcel = new Parcel { Id = "p-1", TrackingData = new TrackingData { TrackingId = "T-2", Carrier = "Kurier Müller" } };
 
-        var body = ParcelTracking.TrackerBody(Order, delivery, parcel, "CAP-1", "T-2", "AT");
+        var body = Wire(ParcelTracking.TrackerBody(Order, delivery, parcel, "CAP-1", "T-2", "AT"));
 
         body["carrier"]!.GetValue<string>().ShouldBe("OTHER");
         body["carrier_name_other"]!.GetValue<string>().ShouldBe("Kurier Müller");
@@ -77,4 +79,8 @@ public sealed class NotificationRenderingTests
         text.ShouldContain("Instructions: Line 1\nLine 2");
         PayUponInvoiceMailer.Render("##customer_service_instructions##", order, new JsonObject(), "from settings").ShouldBe("from settings");
     }
+
+    /// <summary>The tracker as it goes on the wire (PayPal's snake_case names, nulls left out).</summary>
+    private static JsonObject Wire(AddTrackerRequest tracker) =>
+        System.Text.Json.JsonSerializer.SerializeToNode(tracker, PayPalJsonContext.Default.AddTrackerRequest)!.AsObject();
 }

@@ -61,7 +61,7 @@ internal static class DisputeLookup
             throw new DomainValidationException($"{field}.disputeId must be at most 255 characters.");
         }
 
-        var response = await services.PayPal.GetDisputeAsync(id, cancellationToken);
+        var response = await services.PayPal.Disputes.GetAsync(id, cancellationToken);
         var dispute = response.Value ?? throw new DomainValidationException($"{field}: PayPal returned no dispute for '{id}'.");
         if (DisputeActions.ChargeOf(context.Payment, DisputeActions.CaptureId(dispute)) is null)
         {

@@ -1,3 +1,4 @@
+using Connector.PayPal.Models;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Connector.Commercetools;
@@ -86,7 +87,7 @@ internal sealed partial class ParcelTracking(
             var requestId = PayPalRequestIds.ForWebhookOrEvent(parcel.Id, captureId + "|" + trackingNumber);
             try
             {
-                await payPal.AddTrackingAsync(payPalOrderId, body, requestId, cancellationToken);
+                await payPal.Tracking.AddAsync(payPalOrderId, body, requestId, cancellationToken);
             }
             catch (PayPalApiException e) when (!e.IsTransient)
             {
@@ -109,20 +110,9 @@ internal sealed partial class ParcelTracking(
     }
 
     /// <summary>The tracker: capture, tracking number, mapped carrier, and the parcel's items (name, quantity, sku, image).</summary>
-    internal static JsonObject TrackerBody(Order order, Delivery delivery, Parcel parcel, string captureId, string trackingNumber, string? country)
+    internal static AddTrackerRequest TrackerBody(Order order, Delivery delivery, Parcel parcel, string captureId, string trackingNumber, string? country)
     {
         var (carrier, carrierOther) = CarrierMapping.Map(parcel.TrackingData?.Carrier, country);
-        var body = new JsonObject
-        {
-            ["capture_id"] = captureId,
-            ["tracking_number"] = trackingNumber,
-            ["carrier"] = carrier,
-            ["notify_payer"] = false,
-        };
-        if (carrierOther is not null)
-        {
-            body["carrier_name_other"] = carrierOther;
-        }
 
         var items = new JsonArray();
         foreach (var item in parcel.Items is { Count: > 0 } parcelItems ? parcelItems : delivery.Items)
@@ -137,12 +127,12 @@ internal sealed partial class ParcelTracking(
             }
         }
 
-        if (items.Count > 0)
+        return new AddTrackerRequest(captureId, trackingNumber, carrier)
         {
-            body["items"] = items;
-        }
-
-        return body;
+            CarrierNameOther = carrierOther,
+            NotifyPayer = false,
+            Items = items.Count > 0 ? items : null,
+        };
     }
 
     private static JsonObject Item(string name, long quantity, string? sku, string? imageUrl)

@@ -29,7 +29,7 @@ internal sealed class ReadinessProbe(PayPalClient payPal, CommercetoolsClient co
     {
         try
         {
-            await payPal.GetOrderAsync(ProbeOrderId, cancellationToken);
+            await payPal.Orders.GetAsync(ProbeOrderId, cancellationToken);
         }
         catch (PayPalApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -182,7 +182,7 @@ internal sealed partial class PaymentReconciler(
         Connector.PayPal.Models.PayPalOrder order;
         try
         {
-            var response = await payPal.GetOrderAsync(orderId, cancellationToken);
+            var response = await payPal.Orders.GetAsync(orderId, cancellationToken);
             if (response.Value is not { } value)
             {
                 Log.PayPalFailed(logger, payment.Id, orderId, (int)response.StatusCode, "empty answer");
@@ -218,7 +218,7 @@ internal sealed partial class PaymentReconciler(
             PayPalDisputeList? page;
             try
             {
-                page = (await payPal.ListDisputesUpdatedAsync(window.After, window.AtOrBefore, next, cancellationToken)).Value;
+                page = (await payPal.Disputes.ListUpdatedAsync(window.After, window.AtOrBefore, next, cancellationToken)).Value;
             }
             catch (PayPalApiException e)
             {
@@ -260,7 +260,7 @@ internal sealed partial class PaymentReconciler(
         PayPalDispute dispute;
         try
         {
-            if ((await payPal.GetDisputeAsync(disputeId, cancellationToken)).Value is not { } value)
+            if ((await payPal.Disputes.GetAsync(disputeId, cancellationToken)).Value is not { } value)
             {
                 return Outcome.Failed;
             }

@@ -37,7 +37,7 @@ internal sealed class UpstreamMetricsHandler(ConnectorTelemetry telemetry, TimeP
     /// <summary>Which upstream a named client talks to; null for clients that are neither (no metrics).</summary>
     internal static string? ApiOf(string? clientName) => clientName switch
     {
-        nameof(PayPalClient) or PayPalTokenService.AuthClientName => "paypal",
+        nameof(PayPalTransport) or PayPalTokenService.AuthClientName => "paypal",
         nameof(CommercetoolsClient) or CommercetoolsTokenCache.AuthClientName => "commercetools",
         _ => null,
     };

@@ -82,7 +82,7 @@ internal sealed class VaultedTokenGuard(OperationServices services, PaymentMetho
 
         try
         {
-            var token = await services.PayPal.GetPaymentTokenAsync(id, cancellationToken);
+            var token = await services.PayPal.Vault.GetPaymentTokenAsync(id, cancellationToken);
             if (token.Raw?["customer"]?["id"]?.GetValue<string>() != payPalUserId)
             {
                 throw notOwned;

@@ -39,7 +39,7 @@ internal sealed partial class PayUponInvoiceMailer(
 
         try
         {
-            var order = (await payPal.GetOrderAsync(payPalOrderId, cancellationToken)).Raw as JsonObject;
+            var order = (await payPal.Orders.GetAsync(payPalOrderId, cancellationToken)).Raw as JsonObject;
             if (order?["payment_source"]?["pay_upon_invoice"] is not JsonObject invoice)
             {
                 return;

@@ -1,3 +1,4 @@
+using Connector.PayPal.Models;
 using System.Text.Json.Nodes;
 using Connector.PayPal;
 using Microsoft.Extensions.Options;
@@ -80,20 +81,12 @@ internal sealed partial class WebhookAuthenticator(
             return Reject(headers, "the body is not JSON");
         }
 
-        var request = new JsonObject
-        {
-            ["auth_algo"] = headers.AuthAlgo,
-            ["cert_url"] = headers.CertUrl,
-            ["transmission_id"] = headers.TransmissionId,
-            ["transmission_sig"] = headers.TransmissionSig,
-            ["transmission_time"] = headers.TransmissionTime,
-            ["webhook_id"] = webhookId,
-            ["webhook_event"] = webhookEvent,
-        };
+        var request = new VerifyWebhookSignatureRequest(headers.AuthAlgo, headers.CertUrl, headers.TransmissionId, headers.TransmissionSig,
+            headers.TransmissionTime, webhookId, webhookEvent);
         try
         {
-            var response = await payPal.VerifyWebhookSignatureAsync(request, cancellationToken);
-            var status = response.Value?["verification_status"]?.GetValue<string>();
+            var response = await payPal.Webhooks.VerifySignatureAsync(request, cancellationToken);
+            var status = response.Value?.VerificationStatus;
             return status == "SUCCESS" ? WebhookAuthenticity.Genuine : Reject(headers, $"PayPal answered verification_status {status}");
         }
         catch (PayPalApiException e) when (e.IsTransient)

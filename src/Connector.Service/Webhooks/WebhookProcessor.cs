@@ -106,7 +106,7 @@ internal sealed partial class WebhookProcessor(
 
         if (DisputeActions.IsIncomplete(dispute))
         {
-            dispute = (await payPal.GetDisputeAsync(dispute.DisputeId, cancellationToken)).Value
+            dispute = (await payPal.Disputes.GetAsync(dispute.DisputeId, cancellationToken)).Value
                 ?? throw new PayPalApiException(System.Net.HttpStatusCode.NotFound, null, "empty dispute", null, [], "");
         }
 
@@ -140,7 +140,7 @@ internal sealed partial class WebhookProcessor(
             return null;
         }
 
-        var list = (await payPal.ListDisputesAsync(captureId, cancellationToken)).Value;
+        var list = (await payPal.Disputes.ListByCaptureAsync(captureId, cancellationToken)).Value;
         var candidates = list?.Items.Where(d => DisputeActions.StageIndex(d.DisputeLifeCycleStage) >= 1).ToList() ?? [];
         if (candidates.Count == 0)
         {
@@ -166,7 +166,7 @@ internal sealed partial class WebhookProcessor(
             && DateTimeOffset.TryParse(t, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var parsed) ? parsed : null;
         foreach (var candidate in candidates)
         {
-            var full = (await payPal.GetDisputeAsync(candidate.DisputeId, cancellationToken)).Value;
+            var full = (await payPal.Disputes.GetAsync(candidate.DisputeId, cancellationToken)).Value;
             if (full is not null && DisputeActions.CaptureId(full) == captureId && DisputeActions.Settles(full, amount, created, reversal))
             {
                 return full;

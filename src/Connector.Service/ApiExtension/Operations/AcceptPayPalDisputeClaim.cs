@@ -38,24 +38,18 @@ internal sealed class AcceptPayPalDisputeClaim(OperationServices services) : IPa
         _ = PaymentLookups.IntentRequestId(context, context.Operation, "", request);
         var read = await DisputeLookup.ReadOwnAsync(services, context, request, field, cancellationToken);
         var dispute = read.Value!;
-        var body = new JsonObject();
-        if (note is not null)
-        {
-            body["note"] = note;
-        }
-
+        var body = new AcceptClaimRequest(note, null, null);
         if (amount is { } refund)
         {
             var value = new PayPalMoney(refund.CurrencyCode, refund.ToPayPalValue(field + ".amount"));
             var partial = dispute.DisputeAmount is { } disputed && disputed.CurrencyCode == refund.CurrencyCode
                 && Money.FromPayPalValue(disputed.Value, disputed.CurrencyCode, refund.FractionDigits).CompareTo(refund) > 0;
-            body["accept_claim_type"] = partial ? "PARTIAL_REFUND" : "REFUND";
-            body["refund_amount"] = new JsonObject { ["currency_code"] = value.CurrencyCode, ["value"] = value.Value };
+            body = body with { AcceptClaimType = partial ? "PARTIAL_REFUND" : "REFUND", RefundAmount = value };
         }
 
         var requestId = PaymentLookups.IntentRequestId(context, context.Operation, dispute.DisputeId, request,
             amount is { } a ? $"{a.ToPayPalValue(field + ".amount")} {a.CurrencyCode}" : "full", note);
-        var response = await services.PayPal.AcceptDisputeClaimAsync(dispute.DisputeId, body, requestId, cancellationToken);
+        var response = await services.PayPal.Disputes.AcceptClaimAsync(dispute.DisputeId, body, requestId, cancellationToken);
         return OperationResult.Json(response.Raw ?? new JsonObject { ["status"] = "success" },
             [.. DisputeActions.For(context.Payment, dispute, services.Time.GetUtcNow(), services.Options.InteractionTypeKey)]);
     }

@@ -13,5 +13,5 @@ internal sealed class AuthorizePayPalOrder(OperationServices services, VaultedTo
     : OrderPaymentOperation(services, vaultedTokens, vaultMirror)
 {
     protected override Task<PayPalResponse<PayPalOrder>> CallPayPalAsync(string orderId, JsonObject? body, string requestId, CancellationToken cancellationToken) =>
-        Services.PayPal.AuthorizeOrderAsync(orderId, body, requestId, cancellationToken);
+        Services.PayPal.Orders.AuthorizeAsync(orderId, body, requestId, cancellationToken);
 }

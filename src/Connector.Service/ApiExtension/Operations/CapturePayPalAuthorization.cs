@@ -33,7 +33,7 @@ internal sealed class CapturePayPalAuthorization(OperationServices services) : I
             body.Amount is { } a ? $"{a.Value} {a.CurrencyCode}" : "full", body.FinalCapture?.ToString(), body.InvoiceId, body.NoteToPayer);
         try
         {
-            var response = await services.PayPal.CaptureAuthorizationAsync(authorization.InteractionId!, body, requestId, cancellationToken);
+            var response = await services.PayPal.Payments.CaptureAuthorizationAsync(authorization.InteractionId!, body, requestId, cancellationToken);
             var capture = response.Value!;
             var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.Charge, capture.Amount, capture.Id,
                 TransactionStates.FromCaptureStatus(capture.Status), services.Time.GetUtcNow(), amount).ToList();

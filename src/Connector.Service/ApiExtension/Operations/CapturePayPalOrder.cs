@@ -13,5 +13,5 @@ internal sealed class CapturePayPalOrder(OperationServices services, VaultedToke
     : OrderPaymentOperation(services, vaultedTokens, vaultMirror)
 {
     protected override Task<PayPalResponse<PayPalOrder>> CallPayPalAsync(string orderId, JsonObject? body, string requestId, CancellationToken cancellationToken) =>
-        Services.PayPal.CaptureOrderAsync(orderId, body, requestId, cancellationToken);
+        Services.PayPal.Orders.CaptureAsync(orderId, body, requestId, cancellationToken);
 }

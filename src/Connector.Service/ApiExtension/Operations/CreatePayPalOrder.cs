@@ -158,7 +158,7 @@ internal sealed class CreatePayPalOrder(OperationServices services, VaultedToken
             body["payment_source"] = new JsonObject { [sourceKey] = sourceValue };
         }
 
-        var response = await services.PayPal.CreateOrderAsync(body, PaymentLookups.RequestId(context, context.Operation), clientMetadataId, cancellationToken);
+        var response = await services.PayPal.Orders.CreateAsync(body, PaymentLookups.RequestId(context, context.Operation), clientMetadataId, cancellationToken);
         var order = response.Value!;
         // The interfaceId is what every later operation trusts (a shopper cannot write it); PayPalOrderId stays for clients.
         var actions = new List<UpdateAction>

@@ -1,3 +1,4 @@
+using Connector.PayPal.Models;
 using System.Net;
 using System.Text.Json.Nodes;
 using Connector.Commercetools.Models;
@@ -33,7 +34,7 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
         var notOwned = new DomainValidationException($"{field}: the setup token was not created for this customer (create it with createVaultSetupTokenRequest).");
         try
         {
-            var setupToken = await services.PayPal.GetSetupTokenAsync(setupTokenId, cancellationToken);
+            var setupToken = await services.PayPal.Vault.GetSetupTokenAsync(setupTokenId, cancellationToken);
             if (setupToken.Value?["customer"]?["id"]?.GetValue<string>() != payPalUserId)
             {
                 throw notOwned;
@@ -72,12 +73,8 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
             ?? throw new DomainValidationException($"{field}: the customer has no PayPal vault yet; create the setup token with createVaultSetupTokenRequest first.");
 
         await EnsureOwnSetupTokenAsync(context, setupTokenId, payPalUserId, field, cancellationToken);
-        var body = new JsonObject
-        {
-            ["customer"] = new JsonObject { ["id"] = payPalUserId },
-            ["payment_source"] = new JsonObject { ["token"] = new JsonObject { ["type"] = "SETUP_TOKEN", ["id"] = setupTokenId } },
-        };
-        var response = await services.PayPal.CreatePaymentTokenAsync(body, CustomerVault.RequestId(context, context.Operation), cancellationToken);
+        var body = PaymentTokenRequest.FromSetupToken(payPalUserId, setupTokenId);
+        var response = await services.PayPal.Vault.CreatePaymentTokenAsync(body, CustomerVault.RequestId(context, context.Operation), cancellationToken);
         if (response.Raw is not JsonObject token)
         {
             throw new PayPalApiException("PayPal returned no payment token.", null);

@@ -1,3 +1,4 @@
+using Connector.PayPal.Models;
 using System.Text.Json.Nodes;
 using Connector.Domain;
 using Connector.Service.Vault;
@@ -39,28 +40,14 @@ internal sealed class CreateTrackingInformation(OperationServices services) : IP
 
         var captureId = RequestJson.OptionalString(request, "capture_id", field)
             ?? PaymentLookups.Charge(context.Payment, [], "capture_id", field).InteractionId!;
-        var body = new JsonObject
+        var body = new AddTrackerRequest(captureId, trackingNumber, carrier)
         {
-            ["capture_id"] = captureId,
-            ["tracking_number"] = trackingNumber,
-            ["carrier"] = carrier,
+            CarrierNameOther = carrierOther,
+            NotifyPayer = RequestJson.OptionalBool(request, "notify_payer", field),
+            Items = RequestJson.OptionalArray(request, "items", field)?.DeepClone().AsArray(),
         };
-        if (carrierOther is not null)
-        {
-            body["carrier_name_other"] = carrierOther;
-        }
 
-        if (RequestJson.OptionalBool(request, "notify_payer", field) is { } notify)
-        {
-            body["notify_payer"] = notify;
-        }
-
-        if (RequestJson.OptionalArray(request, "items", field) is { } items)
-        {
-            body["items"] = items.DeepClone();
-        }
-
-        var response = await services.PayPal.AddTrackingAsync(orderId, body, PaymentLookups.RequestId(context, context.Operation), cancellationToken);
+        var response = await services.PayPal.Tracking.AddAsync(orderId, body, PaymentLookups.RequestId(context, context.Operation), cancellationToken);
         return OperationResult.Json(response);
     }
 }

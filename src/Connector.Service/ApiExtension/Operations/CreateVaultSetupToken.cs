@@ -1,3 +1,4 @@
+using Connector.PayPal.Models;
 using System.Text.Json.Nodes;
 using Connector.Domain;
 using Connector.Service.ApiExtension;
@@ -40,14 +41,10 @@ internal sealed class CreateVaultSetupToken(OperationServices services, VaultBin
             throw new DomainValidationException($"{field}.payment_source.{first.Key} is not a supported payment source ({string.Join(", ", Sources.Order(StringComparer.Ordinal))}).");
         }
 
-        var body = new JsonObject { ["payment_source"] = source.DeepClone() };
         var bound = await bindings.GetAsync(context.Customer.Id, cancellationToken);
-        if (bound is not null)
-        {
-            body["customer"] = new JsonObject { ["id"] = bound };
-        }
+        var body = new SetupTokenRequest(source.DeepClone().AsObject(), bound is null ? null : new VaultCustomer(bound));
 
-        var response = await services.PayPal.CreateSetupTokenAsync(body, CustomerVault.RequestId(context, context.Operation), cancellationToken);
+        var response = await services.PayPal.Vault.CreateSetupTokenAsync(body, CustomerVault.RequestId(context, context.Operation), cancellationToken);
         if (CustomerVault.ReportedCustomer(response.Raw) is { } reported)
         {
             // First vaulting: PayPal made a vault customer for this customer; bind it (only the connector can).

@@ -33,7 +33,7 @@ internal sealed class DeletePaymentToken(OperationServices services, PaymentMeth
             var payPalUserId = await bindings.GetAsync(context.Customer.Id, cancellationToken) ?? throw notOwned;
             try
             {
-                var token = await services.PayPal.GetPaymentTokenAsync(tokenId, cancellationToken);
+                var token = await services.PayPal.Vault.GetPaymentTokenAsync(tokenId, cancellationToken);
                 if (token.Raw?["customer"]?["id"]?.GetValue<string>() != payPalUserId)
                 {
                     throw notOwned;
@@ -47,7 +47,7 @@ internal sealed class DeletePaymentToken(OperationServices services, PaymentMeth
 
         try
         {
-            await services.PayPal.DeletePaymentTokenAsync(tokenId, cancellationToken);
+            await services.PayPal.Vault.DeletePaymentTokenAsync(tokenId, cancellationToken);
         }
         catch (PayPalApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
         {

@@ -9,7 +9,7 @@ internal sealed class GetClientToken(OperationServices services) : IPaymentOpera
 {
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
-        var response = await services.PayPal.GenerateClientTokenAsync(null, cancellationToken);
+        var response = await services.PayPal.Identity.GenerateClientTokenAsync(null, cancellationToken);
         return OperationResult.Text(response.Value?.ClientToken ?? "");
     }
 }

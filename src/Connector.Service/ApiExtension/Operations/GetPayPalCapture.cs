@@ -16,7 +16,7 @@ internal sealed class GetPayPalCapture(OperationServices services) : IPaymentOpe
         var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var charge = PaymentLookups.Charge(context.Payment, request, "captureId", field, anyState: true);
-        var response = await services.PayPal.GetCaptureAsync(charge.InteractionId!, cancellationToken);
+        var response = await services.PayPal.Payments.GetCaptureAsync(charge.InteractionId!, cancellationToken);
         var capture = response.Value!;
         return OperationResult.Json(response, [.. PaymentActions.RecordTransaction(context.Payment, TransactionType.Charge, capture.Amount, capture.Id,
             TransactionStates.FromCaptureStatus(capture.Status), services.Time.GetUtcNow(), PaymentActions.ToMoney(charge.Amount))]);

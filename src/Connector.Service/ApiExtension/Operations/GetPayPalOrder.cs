@@ -15,7 +15,7 @@ internal sealed class GetPayPalOrder(OperationServices services) : IPaymentOpera
         var field = context.Field;
         var request = RequestJson.ParseObject(context.RequestValue, field);
         var orderId = PaymentLookups.OrderId(context.Payment, request, field);
-        var response = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
+        var response = await services.PayPal.Orders.GetAsync(orderId, cancellationToken);
         return OperationResult.Json(response,
             [.. PaymentGuard.AdoptionActions(context.Payment, orderId), .. PaymentActions.Reconcile(context.Payment, response.Value!, services.Time.GetUtcNow())]);
     }

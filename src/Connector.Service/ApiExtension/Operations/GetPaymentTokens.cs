@@ -24,7 +24,7 @@ internal sealed class GetPaymentTokens(OperationServices services, PaymentMethod
             return OperationResult.Json(new JsonObject { ["payment_tokens"] = new JsonArray() });
         }
 
-        var response = await services.PayPal.ListPaymentTokensAsync(payPalUserId, 1, PageSize, cancellationToken);
+        var response = await services.PayPal.Vault.ListPaymentTokensAsync(payPalUserId, 1, PageSize, cancellationToken);
         var list = response.Raw as JsonObject ?? [];
         var tokens = (list["payment_tokens"] as JsonArray ?? []).OfType<JsonObject>().ToList();
         var visible = tokens.Where(PaymentMethodMirror.IsVisible).ToList();

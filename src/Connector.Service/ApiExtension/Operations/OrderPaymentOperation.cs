@@ -47,7 +47,7 @@ internal abstract class OrderPaymentOperation(OperationServices services, Vaulte
         }
         catch (PayPalApiException e) when (e.Issues.Any(AlreadyDone.Contains))
         {
-            response = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
+            response = await services.PayPal.Orders.GetAsync(orderId, cancellationToken);
         }
 
         var order = response.Value!;

@@ -54,7 +54,7 @@ internal static class PaymentLookups
     /// </summary>
     public static async Task<OperationResult> RecordOrderAsync(OperationServices services, Payment payment, string orderId, CancellationToken cancellationToken)
     {
-        var order = await services.PayPal.GetOrderAsync(orderId, cancellationToken);
+        var order = await services.PayPal.Orders.GetAsync(orderId, cancellationToken);
         return OperationResult.Json(order, [.. PaymentActions.Reconcile(payment, order.Value!, services.Time.GetUtcNow())]);
     }
 

@@ -54,7 +54,7 @@ internal sealed class ProvidePayPalDisputeEvidence(OperationServices services) :
         var dispute = read.Value!;
         var body = new JsonObject { ["evidences"] = evidences.DeepClone() };
         var requestId = PaymentLookups.IntentRequestId(context, context.Operation, dispute.DisputeId, request, body.ToJsonString());
-        var response = await services.PayPal.ProvideDisputeEvidenceAsync(dispute.DisputeId, body, requestId, cancellationToken);
+        var response = await services.PayPal.Disputes.ProvideEvidenceAsync(dispute.DisputeId, body, requestId, cancellationToken);
         return OperationResult.Json(response.Raw ?? new JsonObject { ["status"] = "success" },
             [.. DisputeActions.For(context.Payment, dispute, services.Time.GetUtcNow(), services.Options.InteractionTypeKey)]);
     }

@@ -33,7 +33,7 @@ internal sealed class RefundPayPalOrder(OperationServices services) : IPaymentOp
             body.Amount is { } a ? $"{a.Value} {a.CurrencyCode}" : "full", body.NoteToPayer, body.InvoiceId);
         try
         {
-            var response = await services.PayPal.RefundCaptureAsync(charge.InteractionId!, body, requestId, cancellationToken);
+            var response = await services.PayPal.Payments.RefundCaptureAsync(charge.InteractionId!, body, requestId, cancellationToken);
             var refund = response.Value!;
             var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.Refund, refund.Amount, refund.Id,
                 TransactionStates.FromRefundStatus(refund.Status), services.Time.GetUtcNow(), amount).ToList();

@@ -103,7 +103,7 @@ internal sealed class UpdatePayPalOrder(OperationServices services) : IPaymentOp
             actions.Add(PaymentGuard.RecordOrderAmount(services.Options.InteractionTypeKey, orderId, computed, services.Time.GetUtcNow()));
         }
 
-        await services.PayPal.PatchOrderAsync(orderId, outgoing, cancellationToken);
+        await services.PayPal.Orders.PatchAsync(orderId, outgoing, cancellationToken);
         return OperationResult.Success(actions);
     }
 

@@ -31,7 +31,7 @@ internal sealed class UpdateTrackingInformation(OperationServices services) : IP
             trackingId = $"{capture.InteractionId}-{number}";
         }
 
-        await services.PayPal.UpdateTrackingAsync(orderId, trackingId, (System.Text.Json.Nodes.JsonArray)patch.DeepClone(), cancellationToken);
+        await services.PayPal.Tracking.UpdateAsync(orderId, trackingId, (System.Text.Json.Nodes.JsonArray)patch.DeepClone(), cancellationToken);
         return OperationResult.Success();
     }
 }

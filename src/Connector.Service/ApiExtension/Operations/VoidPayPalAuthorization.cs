@@ -21,12 +21,12 @@ internal sealed class VoidPayPalAuthorization(OperationServices services) : IPay
         PayPalResponse<PayPalAuthorization> response;
         try
         {
-            response = await services.PayPal.VoidAuthorizationAsync(authorization.InteractionId!, requestId, cancellationToken);
+            response = await services.PayPal.Payments.VoidAuthorizationAsync(authorization.InteractionId!, requestId, cancellationToken);
         }
         catch (PayPalApiException e) when (e.Issues.Contains("PREVIOUSLY_VOIDED") || e.Issues.Contains("AUTHORIZATION_VOIDED"))
         {
             // Voided before (the first answer was lost): record it.
-            response = await services.PayPal.GetAuthorizationAsync(authorization.InteractionId!, cancellationToken);
+            response = await services.PayPal.Payments.GetAuthorizationAsync(authorization.InteractionId!, cancellationToken);
         }
 
         var voided = response.Value;
