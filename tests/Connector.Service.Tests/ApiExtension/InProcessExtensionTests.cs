@@ -1,3 +1,6 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using Connector.Commercetools;
 using Connector.PayPal;
 using Connector.Service.Tests.Infrastructure;
@@ -66,8 +69,36 @@ public sealed class InProcessExtensionTests
         system.Router.Count("connector", HttpMethod.Get, $"{InProcessConnector.PayPalUrl}/v2/checkout/orders/{orderId}").ShouldBe(1);
     }
 
+    [Fact]
+    public async Task A_refund_made_at_PayPal_reaches_commercetools_through_the_emulator_s_signed_webhook()
+    {
+        await using var system = await InProcessConnector.StartAsync();
+        var payment = await system.RequestAsync(await system.CartPaymentAsync(40_00), "createPayPalOrderRequest");
+        await system.ApproveAsync(payment);
+        payment = await system.RequestAsync(payment, "capturePayPalOrderRequest");
+        var captureId = payment.Transactions().ShouldHaveSingleItem()["interactionId"]!.GetValue<string>();
+        await system.RegisterPayPalWebhookAsync();
+
+        using (var refunded = await system.Http.PostAsJsonAsync($"{InProcessConnector.PayPalUrl}/emulator/captures/{captureId}/refund",
+            new JsonObject { ["amount"] = new JsonObject { ["currency_code"] = "EUR", ["value"] = "15.00" } }, TestContext.Current.CancellationToken))
+        {
+            refunded.StatusCode.ShouldBe(HttpStatusCode.Created);
+        }
+
+        var delivery = await NextDeliveryAsync(system, "PAYMENT.CAPTURE.REFUNDED");
+        delivery.StatusCode.ShouldBe(200, delivery.Error);
+        delivery.Url.ShouldBe(InProcessConnector.ConnectorUrl + "/paypal-webhooks");
+        var after = await system.Ct.GetPaymentAsync(payment["id"]!.GetValue<string>(), TestContext.Current.CancellationToken);
+        var refund = after.Transactions().Where(t => t["type"]!.GetValue<string>() == "Refund").ShouldHaveSingleItem();
+        refund["state"]!.GetValue<string>().ShouldBe("Success");
+        refund["amount"]!["centAmount"]!.GetValue<long>().ShouldBe(15_00);
+        // The signature was checked with the certificate the emulator serves, fetched through the router.
+        system.Router.Count("connector", HttpMethod.Get, InProcessConnector.PayPalUrl + WebhookSigner.CertPath).ShouldBe(1);
+        system.Router.Unrouted.ShouldBeEmpty();
+    }
+
     [Theory]
-    [InlineData("connector", nameof(PayPalClient))]
+    [InlineData("connector", nameof(PayPalTransport))]
     [InlineData("connector", PayPalTokenService.AuthClientName)]
     [InlineData("connector", nameof(CommercetoolsClient))]
     [InlineData("connector", CommercetoolsTokenCache.AuthClientName)]
@@ -127,5 +158,22 @@ public sealed class InProcessExtensionTests
 
         apps.Select(a => a.Services.GetRequiredService<TimeProvider>().GetUtcNow())
             .ShouldAllBe(now => now == InProcessConnector.StartTime.AddDays(3));
+    }
+
+    /// <summary>The emulator's next finished delivery attempt of an event of <paramref name="eventType"/> (earlier ones of other types are skipped).</summary>
+    private static async Task<DeliveryAttempt> NextDeliveryAsync(InProcessConnector system, string eventType)
+    {
+        // Bounded, so a delivery that never comes fails the test instead of hanging it.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(30));
+        var observed = system.PayPal.Services.GetRequiredService<WebhookDispatcher>().Observed;
+        while (true)
+        {
+            var attempt = await observed.ReadAsync(timeout.Token);
+            if (attempt.EventType == eventType)
+            {
+                return attempt;
+            }
+        }
     }
 }

@@ -162,6 +162,13 @@ public sealed class InProcessConnector : IAsyncDisposable
         ((int)decided.StatusCode).ShouldBeLessThan((int)HttpStatusCode.BadRequest);
     }
 
+    /// <summary>
+    /// Deploys again, now registering the connector's PayPal webhook (deploy reuses what exists). Until then PayPal's
+    /// webhooks go nowhere, so a test can bring a payment into shape without webhook writes racing its own updates.
+    /// </summary>
+    public async Task RegisterPayPalWebhookAsync() =>
+        DeployReport = await SandboxWiring.DeployAsync(Connector, ConnectorUrl, Secrets, registerPayPalWebhook: true, Cancellation);
+
     /// <summary>How many access tokens the connector has fetched from PayPal so far.</summary>
     public int PayPalTokenFetches => Router.Count("connector", HttpMethod.Post, $"{PayPalUrl}/v1/oauth2/token");
 
