@@ -21,28 +21,50 @@ public static class ConnectorOperations
     public const string Payment = "payment";
     public const string Customer = "customer";
 
+    public static readonly ConnectorOperation CreatePayPalOrder = new("createPayPalOrder", Payment);
+    public static readonly ConnectorOperation GetClientToken = new("getClientToken", Payment);
+    public static readonly ConnectorOperation AuthorizePayPalOrder = new("authorizePayPalOrder", Payment);
+    public static readonly ConnectorOperation CapturePayPalOrder = new("capturePayPalOrder", Payment);
+    public static readonly ConnectorOperation CapturePayPalAuthorization = new("capturePayPalAuthorization", Payment);
+    public static readonly ConnectorOperation VoidPayPalAuthorization = new("voidPayPalAuthorization", Payment);
+    public static readonly ConnectorOperation GetPayPalOrder = new("getPayPalOrder", Payment);
+    public static readonly ConnectorOperation GetPayPalCapture = new("getPayPalCapture", Payment);
+    public static readonly ConnectorOperation RefundPayPalOrder = new("refundPayPalOrder", Payment);
+    public static readonly ConnectorOperation CreateTrackingInformation = new("createTrackingInformation", Payment);
+    public static readonly ConnectorOperation UpdateTrackingInformation = new("updateTrackingInformation", Payment);
+    public static readonly ConnectorOperation UpdatePayPalOrder = new("updatePayPalOrder", Payment);
+    public static readonly ConnectorOperation GetPayPalDispute = new("getPayPalDispute", Payment);
+    public static readonly ConnectorOperation AcceptPayPalDisputeClaim = new("acceptPayPalDisputeClaim", Payment);
+    public static readonly ConnectorOperation ProvidePayPalDisputeEvidence = new("providePayPalDisputeEvidence", Payment);
+    public static readonly ConnectorOperation GetUserIDToken = new("getUserIDToken", Customer);
+    public static readonly ConnectorOperation CreateVaultSetupToken = new("createVaultSetupToken", Customer);
+    public static readonly ConnectorOperation CreatePaymentToken = new("createPaymentToken", Customer);
+    public static readonly ConnectorOperation GetPaymentTokens = new("getPaymentTokens", Customer);
+    public static readonly ConnectorOperation DeletePaymentToken = new("deletePaymentToken", Customer);
+
+    /// <summary>Every operation, in run order (payment operations first, then customer operations).</summary>
     public static IReadOnlyList<ConnectorOperation> All { get; } =
     [
-        new("createPayPalOrder", Payment),
-        new("getClientToken", Payment),
-        new("authorizePayPalOrder", Payment),
-        new("capturePayPalOrder", Payment),
-        new("capturePayPalAuthorization", Payment),
-        new("voidPayPalAuthorization", Payment),
-        new("getPayPalOrder", Payment),
-        new("getPayPalCapture", Payment),
-        new("refundPayPalOrder", Payment),
-        new("createTrackingInformation", Payment),
-        new("updateTrackingInformation", Payment),
-        new("updatePayPalOrder", Payment),
-        new("getPayPalDispute", Payment),
-        new("acceptPayPalDisputeClaim", Payment),
-        new("providePayPalDisputeEvidence", Payment),
-        new("getUserIDToken", Customer),
-        new("createVaultSetupToken", Customer),
-        new("createPaymentToken", Customer),
-        new("getPaymentTokens", Customer),
-        new("deletePaymentToken", Customer),
+        CreatePayPalOrder,
+        GetClientToken,
+        AuthorizePayPalOrder,
+        CapturePayPalOrder,
+        CapturePayPalAuthorization,
+        VoidPayPalAuthorization,
+        GetPayPalOrder,
+        GetPayPalCapture,
+        RefundPayPalOrder,
+        CreateTrackingInformation,
+        UpdateTrackingInformation,
+        UpdatePayPalOrder,
+        GetPayPalDispute,
+        AcceptPayPalDisputeClaim,
+        ProvidePayPalDisputeEvidence,
+        GetUserIDToken,
+        CreateVaultSetupToken,
+        CreatePaymentToken,
+        GetPaymentTokens,
+        DeletePaymentToken,
     ];
 
     private static readonly IReadOnlyList<string> PaymentNames = [.. All.Where(o => o.Resource == Payment).Select(o => o.Name)];

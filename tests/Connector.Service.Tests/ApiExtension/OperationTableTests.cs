@@ -1,6 +1,7 @@
 using Connector.Domain.Contract;
 using Connector.Service.ApiExtension;
 using Connector.Service.ApiExtension.Operations;
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Connector.Service.Tests.ApiExtension;
@@ -59,5 +60,35 @@ public sealed class OperationTableTests
         // Handlers exist only under their operation name: nothing resolves them as a list.
         scope.ServiceProvider.GetServices<IPaymentOperation>().ShouldBeEmpty();
         scope.ServiceProvider.GetKeyedService<IPaymentOperation>("capturePayPalOrderRequest").ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_contract_doc_lists_every_operation_in_run_order_with_its_handler_and_a_section()
+    {
+        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "contract.md"));
+        var glance = doc[doc.IndexOf("## Operations at a glance", StringComparison.Ordinal)..doc.IndexOf("## How a call works", StringComparison.Ordinal)];
+        var rows = Regex.Matches(glance, @"^\| `(\w+)`[^|]*\| `([^`]+)`", RegexOptions.Multiline);
+        var entries = OperationTable.Payment.Concat(OperationTable.Customer).ToList();
+
+        rows.Select(r => r.Groups[1].Value).ShouldBe(entries.Select(e => e.Name + "Request"), "the table's rows are the operations in run order");
+        foreach (var (row, entry) in rows.Zip(entries))
+        {
+            row.Groups[2].Value.ShouldBe($"ApiExtension/Operations/{entry.Handler.Name}.cs", $"{entry.Name}: the handler the table names");
+            File.Exists(Path.Combine(RepositoryRoot(), "src", "Connector.Service", row.Groups[2].Value)).ShouldBeTrue(row.Groups[2].Value);
+            Regex.IsMatch(doc, $@"^### .*\b{entry.Name}Request\b", RegexOptions.Multiline).ShouldBeTrue($"docs/contract.md has no section for {entry.Name}Request");
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "PayPalConnector.slnx")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException("PayPalConnector.slnx not found above " + AppContext.BaseDirectory);
     }
 }

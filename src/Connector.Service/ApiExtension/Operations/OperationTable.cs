@@ -1,5 +1,6 @@
 using System.Diagnostics.CodeAnalysis;
 using Connector.Domain.Contract;
+using Ops = Connector.Domain.Contract.ConnectorOperations;
 using Connector.Service.Vault;
 using Connector.Service.Disputes;
 using Connector.Service.ApiExtension;
@@ -7,41 +8,42 @@ using Connector.Service.ApiExtension;
 namespace Connector.Service.ApiExtension.Operations;
 
 /// <summary>
-/// Which handler runs each operation of the connector contract. The operation names, their order and resource come from
-/// <see cref="ConnectorOperations"/> (which also gives deploy its custom-type fields and trigger conditions); this table is
-/// the only place a name meets its handler: DI registers each handler under its name, and the dispatcher resolves, per
-/// call, only the handlers whose request field is set.
+/// Which handler runs each operation of the connector contract. Each operation is declared once, in
+/// <see cref="ConnectorOperations"/> (name, resource, run order; deploy derives the custom-type fields and trigger
+/// conditions from it); this table binds each declared operation to its handler, and is the only place they meet: DI
+/// registers each handler under the operation's name, the dispatcher resolves, per call, only the handlers whose request
+/// field is set, and the resource's extension timeout is the deadline class (payment or customer).
 /// </summary>
 internal static class OperationTable
 {
     /// <summary>Payment operations: name → handler.</summary>
     public static IReadOnlyList<OperationEntry> Payment { get; } =
     [
-        ForPayment<CreatePayPalOrder>("createPayPalOrder"),
-        ForPayment<GetClientToken>("getClientToken"),
-        ForPayment<AuthorizePayPalOrder>("authorizePayPalOrder"),
-        ForPayment<CapturePayPalOrder>("capturePayPalOrder"),
-        ForPayment<CapturePayPalAuthorization>("capturePayPalAuthorization"),
-        ForPayment<VoidPayPalAuthorization>("voidPayPalAuthorization"),
-        ForPayment<GetPayPalOrder>("getPayPalOrder"),
-        ForPayment<GetPayPalCapture>("getPayPalCapture"),
-        ForPayment<RefundPayPalOrder>("refundPayPalOrder"),
-        ForPayment<CreateTrackingInformation>("createTrackingInformation"),
-        ForPayment<UpdateTrackingInformation>("updateTrackingInformation"),
-        ForPayment<UpdatePayPalOrder>("updatePayPalOrder"),
-        ForPayment<GetPayPalDispute>("getPayPalDispute"),
-        ForPayment<AcceptPayPalDisputeClaim>("acceptPayPalDisputeClaim"),
-        ForPayment<ProvidePayPalDisputeEvidence>("providePayPalDisputeEvidence"),
+        ForPayment<CreatePayPalOrder>(Ops.CreatePayPalOrder),
+        ForPayment<GetClientToken>(Ops.GetClientToken),
+        ForPayment<AuthorizePayPalOrder>(Ops.AuthorizePayPalOrder),
+        ForPayment<CapturePayPalOrder>(Ops.CapturePayPalOrder),
+        ForPayment<CapturePayPalAuthorization>(Ops.CapturePayPalAuthorization),
+        ForPayment<VoidPayPalAuthorization>(Ops.VoidPayPalAuthorization),
+        ForPayment<GetPayPalOrder>(Ops.GetPayPalOrder),
+        ForPayment<GetPayPalCapture>(Ops.GetPayPalCapture),
+        ForPayment<RefundPayPalOrder>(Ops.RefundPayPalOrder),
+        ForPayment<CreateTrackingInformation>(Ops.CreateTrackingInformation),
+        ForPayment<UpdateTrackingInformation>(Ops.UpdateTrackingInformation),
+        ForPayment<UpdatePayPalOrder>(Ops.UpdatePayPalOrder),
+        ForPayment<GetPayPalDispute>(Ops.GetPayPalDispute),
+        ForPayment<AcceptPayPalDisputeClaim>(Ops.AcceptPayPalDisputeClaim),
+        ForPayment<ProvidePayPalDisputeEvidence>(Ops.ProvidePayPalDisputeEvidence),
     ];
 
     /// <summary>Customer operations: name → handler.</summary>
     public static IReadOnlyList<OperationEntry> Customer { get; } =
     [
-        ForCustomer<GetUserIDToken>("getUserIDToken"),
-        ForCustomer<CreateVaultSetupToken>("createVaultSetupToken"),
-        ForCustomer<CreatePaymentToken>("createPaymentToken"),
-        ForCustomer<GetPaymentTokens>("getPaymentTokens"),
-        ForCustomer<DeletePaymentToken>("deletePaymentToken"),
+        ForCustomer<GetUserIDToken>(Ops.GetUserIDToken),
+        ForCustomer<CreateVaultSetupToken>(Ops.CreateVaultSetupToken),
+        ForCustomer<CreatePaymentToken>(Ops.CreatePaymentToken),
+        ForCustomer<GetPaymentTokens>(Ops.GetPaymentTokens),
+        ForCustomer<DeletePaymentToken>(Ops.DeletePaymentToken),
     ];
 
     /// <summary>Registers every handler as a keyed transient service under its operation name.</summary>
@@ -55,11 +57,18 @@ internal static class OperationTable
         return services;
     }
 
-    private static OperationEntry ForPayment<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(string name) where T : class, IPaymentOperation =>
-        new(name, "payment", typeof(T), s => s.AddKeyedTransient<IPaymentOperation, T>(name));
+    private static OperationEntry ForPayment<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(ConnectorOperation operation)
+        where T : class, IPaymentOperation =>
+        new(operation.Name, Resource(operation, Ops.Payment), typeof(T), s => s.AddKeyedTransient<IPaymentOperation, T>(operation.Name));
 
-    private static OperationEntry ForCustomer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(string name) where T : class, ICustomerOperation =>
-        new(name, "customer", typeof(T), s => s.AddKeyedTransient<ICustomerOperation, T>(name));
+    private static OperationEntry ForCustomer<[DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] T>(ConnectorOperation operation)
+        where T : class, ICustomerOperation =>
+        new(operation.Name, Resource(operation, Ops.Customer), typeof(T), s => s.AddKeyedTransient<ICustomerOperation, T>(operation.Name));
+
+    // A payment handler bound to a customer operation (or the reverse) would never be resolved: fail at start-up.
+    private static string Resource(ConnectorOperation operation, string handlerResource) =>
+        operation.Resource == handlerResource ? handlerResource
+            : throw new InvalidOperationException($"{operation.Name} is a {operation.Resource} operation, bound to a {handlerResource} handler.");
 }
 
 /// <summary>One operation: its name (the <c>&lt;name&gt;Request</c> field), resource type, handler type and registration.</summary>
