@@ -1,6 +1,8 @@
-using System.Net.Http.Json;
-using Microsoft.Extensions.Logging;
+using System.Net;
+using System.Text.Json.Serialization.Metadata;
+using Connector.Commercetools.Models;
 using Connector.Domain.Tokens;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Connector.Commercetools;
@@ -9,65 +11,52 @@ namespace Connector.Commercetools;
 public sealed class CommercetoolsAuthHandler(CommercetoolsTokenCache cache) : BearerTokenHandler(cache.Tokens);
 
 /// <summary>The process-wide commercetools access token, shared by every client instance.</summary>
-public sealed partial class CommercetoolsTokenCache
+public sealed partial class CommercetoolsTokenCache(
+    IHttpClientFactory httpClientFactory,
+    IOptions<CommercetoolsOptions> options,
+    TimeProvider timeProvider,
+    ILogger<CommercetoolsTokenCache> logger) : ClientCredentialsTokenClient<TokenResponse>(timeProvider)
 {
     public const string AuthClientName = "commercetools-auth";
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly IOptions<CommercetoolsOptions> _options;
-    private readonly ILogger<CommercetoolsTokenCache> _logger;
-    private readonly CachedTokenSource _tokens;
+    internal CachedTokenSource Tokens => AccessTokens;
 
-    public CommercetoolsTokenCache(IHttpClientFactory httpClientFactory, IOptions<CommercetoolsOptions> options, TimeProvider timeProvider, ILogger<CommercetoolsTokenCache> logger)
+    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => AccessTokens.GetAsync(cancellationToken);
+
+    protected override ClientCredentialsEndpoint Endpoint =>
+        new(new Uri(options.Value.AuthBaseUri, "oauth/token"), options.Value.ClientId, options.Value.ClientSecret);
+
+    protected override JsonTypeInfo<TokenResponse> ResponseType => CommercetoolsJsonContext.Default.TokenResponse;
+
+    protected override IEnumerable<KeyValuePair<string, string>> AccessTokenForm
     {
-        _httpClientFactory = httpClientFactory;
-        _options = options;
-        _logger = logger;
-        _tokens = new CachedTokenSource(FetchAsync, timeProvider);
+        get
+        {
+            var scope = options.Value.Scope;
+            return string.IsNullOrWhiteSpace(scope)
+                ? base.AccessTokenForm
+                : [.. base.AccessTokenForm, new("scope", scope)];
+        }
     }
 
-    internal CachedTokenSource Tokens => _tokens;
+    protected override HttpClient CreateHttpClient() => httpClientFactory.CreateClient(AuthClientName);
 
-    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => _tokens.GetAsync(cancellationToken);
+    protected override void OnAccessTokenFetched(long expiresIn) => Log.TokenFetched(logger, expiresIn);
 
-    private async Task<(string Token, TimeSpan Lifetime)> FetchAsync(CancellationToken cancellationToken)
+    protected override void OnRefused(HttpStatusCode status) => Log.TokenRequestFailed(logger, (int)status);
+
+    protected override Exception Unreachable(HttpRequestException exception) =>
+        new CommercetoolsApiException("The commercetools auth API could not be reached.", exception);
+
+    protected override async Task<Exception> RefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var o = _options.Value;
-        var form = new List<KeyValuePair<string, string>> { new("grant_type", "client_credentials") };
-        if (!string.IsNullOrWhiteSpace(o.Scope))
-        {
-            form.Add(new("scope", o.Scope));
-        }
-
-        using var request = ClientCredentials.TokenRequest(new Uri(o.AuthBaseUri, "oauth/token"), o.ClientId, o.ClientSecret, form);
-
-        var http = _httpClientFactory.CreateClient(AuthClientName);
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new CommercetoolsApiException("The commercetools auth API could not be reached.", e);
-        }
-
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                var body = await response.Content.ReadAsStringAsync(cancellationToken);
-                Log.TokenRequestFailed(_logger, (int)response.StatusCode);
-                throw new CommercetoolsApiException(response.StatusCode, [new("invalid_client", "commercetools refused the client credentials.")], body,
-                    $"commercetools auth answered {(int)response.StatusCode}.");
-            }
-
-            var token = await response.Content.ReadFromJsonAsync(CommercetoolsJsonContext.Default.TokenResponse, cancellationToken)
-                ?? throw new CommercetoolsApiException(response.StatusCode, [], null, "commercetools auth returned an empty token response.");
-            Log.TokenFetched(_logger, token.ExpiresIn);
-            return (token.AccessToken, TimeSpan.FromSeconds(Math.Max(token.ExpiresIn, 60)));
-        }
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        return new CommercetoolsApiException(response.StatusCode, [new("invalid_client", "commercetools refused the client credentials.")], body,
+            $"commercetools auth answered {(int)response.StatusCode}.");
     }
+
+    protected override Exception EmptyResponse(HttpStatusCode status) =>
+        new CommercetoolsApiException(status, [], null, "commercetools auth returned an empty token response.");
 
     private static partial class Log
     {

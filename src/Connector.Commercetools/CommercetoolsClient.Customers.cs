@@ -7,7 +7,5 @@ public sealed partial class CommercetoolsClient
 {
     /// <summary>GET /customers?where=...: the first page (up to <paramref name="limit"/>) of customers matching a predicate.</summary>
     public Task<PagedQueryResponse<Customer>> QueryCustomersAsync(string where, int limit, CancellationToken cancellationToken, string? sort = null) =>
-        SendAsync(HttpMethod.Get, $"customers?where={Uri.EscapeDataString(where)}&limit={limit}&withTotal=false"
-            + (sort is null ? "" : $"&sort={Uri.EscapeDataString(sort)}"), null,
-            CommercetoolsPaymentMethodsJsonContext.Default.PagedQueryResponseCustomer, cancellationToken);
+        QueryAsync("customers", where, limit, Json.PagedQueryResponseCustomer, cancellationToken, sort is null ? "" : SortQuery([sort]));
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -17,85 +18,124 @@ public sealed partial class CommercetoolsClient(HttpClient http)
 
     /// <summary>GET /payments/{id}. Null when it does not exist.</summary>
     public Task<Payment?> GetPaymentAsync(string id, CancellationToken cancellationToken) =>
-        GetOrNullAsync($"payments/{Uri.EscapeDataString(id)}", Json.Payment, cancellationToken);
+        GetByIdAsync("payments", id, Json.Payment, cancellationToken);
 
     /// <summary>POST /payments: creates a payment.</summary>
     public Task<Payment> CreatePaymentAsync(PaymentDraft draft, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "payments", JsonContent.Create(draft, Json.PaymentDraft), Json.Payment, cancellationToken);
+        CreateAsync("payments", draft, Json.PaymentDraft, Json.Payment, cancellationToken);
 
     /// <summary>POST /payments/{id}: applies update actions at the given version.</summary>
     public Task<Payment> UpdatePaymentAsync(string id, long version, IReadOnlyList<UpdateAction> actions, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"payments/{Uri.EscapeDataString(id)}",
-            JsonContent.Create(new UpdateRequest<UpdateAction>(version, actions), Json.UpdateRequestUpdateAction), Json.Payment, cancellationToken);
+        UpdateAsync("payments", id, version, actions, Json.UpdateRequestUpdateAction, Json.Payment, cancellationToken);
 
     /// <summary>GET /payments?where=...: the first page of payments matching a predicate.</summary>
     public Task<PagedQueryResponse<Payment>> QueryPaymentsAsync(string where, int limit, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, $"payments?where={Uri.EscapeDataString(where)}&limit={limit}&withTotal=false", null,
-            Json.PagedQueryResponsePayment, cancellationToken);
+        QueryAsync("payments", where, limit, Json.PagedQueryResponsePayment, cancellationToken);
 
     /// <summary>
     /// The cart that references this payment, if any (<c>paymentInfo(payments(id=...))</c>), with its payments expanded
     /// so what the other payments already cover is known in the same call.
     /// </summary>
-    public async Task<Cart?> FindCartByPaymentAsync(string paymentId, CancellationToken cancellationToken)
-    {
-        var where = $"paymentInfo(payments(id=\"{EscapePredicateString(paymentId)}\"))";
-        var page = await SendAsync(HttpMethod.Get, $"carts?where={Uri.EscapeDataString(where)}&limit=1&withTotal=false&expand=paymentInfo.payments%5B*%5D", null,
-            Json.PagedQueryResponseCart, cancellationToken);
-        return page.Results.FirstOrDefault();
-    }
+    public Task<Cart?> FindCartByPaymentAsync(string paymentId, CancellationToken cancellationToken) =>
+        FindByPaymentAsync("carts", paymentId, Json.PagedQueryResponseCart, cancellationToken, "&expand=paymentInfo.payments%5B*%5D");
 
     /// <summary>GET /custom-objects/{container}/{key}. Null when absent.</summary>
     public Task<CustomObject?> GetCustomObjectAsync(string container, string key, CancellationToken cancellationToken) =>
-        GetOrNullAsync($"custom-objects/{Uri.EscapeDataString(container)}/{Uri.EscapeDataString(key)}", Json.CustomObject, cancellationToken);
+        GetByIdAsync($"custom-objects/{Uri.EscapeDataString(container)}", key, Json.CustomObject, cancellationToken);
 
     /// <summary>GET /custom-objects/{container}?where=...: the first page of a container's objects matching a predicate.</summary>
     public Task<PagedQueryResponse<CustomObject>> QueryCustomObjectsAsync(string container, string where, int limit, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Get, $"custom-objects/{Uri.EscapeDataString(container)}?where={Uri.EscapeDataString(where)}&limit={limit}&withTotal=false", null,
-            Json.PagedQueryResponseCustomObject, cancellationToken);
+        QueryAsync($"custom-objects/{Uri.EscapeDataString(container)}", where, limit, Json.PagedQueryResponseCustomObject, cancellationToken);
 
     /// <summary>POST /custom-objects: creates or replaces; a non-null version must match the stored one (0: create only).</summary>
     public Task<CustomObject> UpsertCustomObjectAsync(CustomObjectDraft draft, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "custom-objects", JsonContent.Create(draft, Json.CustomObjectDraft), Json.CustomObject, cancellationToken);
+        CreateAsync("custom-objects", draft, Json.CustomObjectDraft, Json.CustomObject, cancellationToken);
 
     /// <summary>GET /types/key={key}. Null when absent.</summary>
     public Task<CtType?> GetTypeByKeyAsync(string key, CancellationToken cancellationToken) =>
-        GetOrNullAsync($"types/key={Uri.EscapeDataString(key)}", Json.CtType, cancellationToken);
+        GetByKeyAsync("types", key, Json.CtType, cancellationToken);
 
     public Task<CtType> CreateTypeAsync(TypeDraft draft, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "types", JsonContent.Create(draft, Json.TypeDraft), Json.CtType, cancellationToken);
+        CreateAsync("types", draft, Json.TypeDraft, Json.CtType, cancellationToken);
 
     public Task<CtType> UpdateTypeAsync(string id, long version, IReadOnlyList<TypeUpdateAction> actions, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"types/{Uri.EscapeDataString(id)}",
-            JsonContent.Create(new UpdateRequest<TypeUpdateAction>(version, actions), Json.UpdateRequestTypeUpdateAction), Json.CtType, cancellationToken);
+        UpdateAsync("types", id, version, actions, Json.UpdateRequestTypeUpdateAction, Json.CtType, cancellationToken);
 
     public Task<CtType> DeleteTypeAsync(string id, long version, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Delete, $"types/{Uri.EscapeDataString(id)}?version={version}", null, Json.CtType, cancellationToken);
+        DeleteAsync("types", id, version, Json.CtType, cancellationToken);
 
     /// <summary>GET /extensions/key={key}. Null when absent.</summary>
     public Task<Extension?> GetExtensionByKeyAsync(string key, CancellationToken cancellationToken) =>
-        GetOrNullAsync($"extensions/key={Uri.EscapeDataString(key)}", Json.Extension, cancellationToken);
+        GetByKeyAsync("extensions", key, Json.Extension, cancellationToken);
 
     public Task<Extension> CreateExtensionAsync(ExtensionDraft draft, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, "extensions", JsonContent.Create(draft, Json.ExtensionDraft), Json.Extension, cancellationToken);
+        CreateAsync("extensions", draft, Json.ExtensionDraft, Json.Extension, cancellationToken);
 
     public Task<Extension> UpdateExtensionAsync(string id, long version, IReadOnlyList<ExtensionUpdateAction> actions, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"extensions/{Uri.EscapeDataString(id)}",
-            JsonContent.Create(new UpdateRequest<ExtensionUpdateAction>(version, actions), Json.UpdateRequestExtensionUpdateAction), Json.Extension, cancellationToken);
+        UpdateAsync("extensions", id, version, actions, Json.UpdateRequestExtensionUpdateAction, Json.Extension, cancellationToken);
 
     public Task<Extension> DeleteExtensionAsync(string id, long version, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Delete, $"extensions/{Uri.EscapeDataString(id)}?version={version}", null, Json.Extension, cancellationToken);
+        DeleteAsync("extensions", id, version, Json.Extension, cancellationToken);
 
     /// <summary>GET /customers/{id}. Null when absent.</summary>
     public Task<Customer?> GetCustomerAsync(string id, CancellationToken cancellationToken) =>
-        GetOrNullAsync($"customers/{Uri.EscapeDataString(id)}", Json.Customer, cancellationToken);
+        GetByIdAsync("customers", id, Json.Customer, cancellationToken);
 
     public Task<Customer> UpdateCustomerAsync(string id, long version, IReadOnlyList<UpdateAction> actions, CancellationToken cancellationToken) =>
-        SendAsync(HttpMethod.Post, $"customers/{Uri.EscapeDataString(id)}",
-            JsonContent.Create(new UpdateRequest<UpdateAction>(version, actions), Json.UpdateRequestUpdateAction), Json.Customer, cancellationToken);
+        UpdateAsync("customers", id, version, actions, Json.UpdateRequestUpdateAction, Json.Customer, cancellationToken);
 
     /// <summary>Escapes a value for a double-quoted predicate string literal.</summary>
     public static string EscapePredicateString(string value) => value.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("\"", "\\\"", StringComparison.Ordinal);
+
+    // The request shapes every resource shares; the public methods above and in the other parts of this class only name
+    // the resource path and its JSON types.
+
+    /// <summary>GET /{resource}/{id}. Null when absent.</summary>
+    private Task<T?> GetByIdAsync<T>(string resource, string id, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class =>
+        GetOrNullAsync($"{resource}/{Uri.EscapeDataString(id)}", typeInfo, cancellationToken);
+
+    /// <summary>GET /{resource}/key={key}. Null when absent.</summary>
+    private Task<T?> GetByKeyAsync<T>(string resource, string key, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+        where T : class =>
+        GetOrNullAsync($"{resource}/key={Uri.EscapeDataString(key)}", typeInfo, cancellationToken);
+
+    /// <summary>POST /{resource} with a draft.</summary>
+    private Task<T> CreateAsync<TDraft, T>(string resource, TDraft draft, JsonTypeInfo<TDraft> draftInfo, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, resource, JsonContent.Create(draft, draftInfo), typeInfo, cancellationToken);
+
+    /// <summary>POST /{resource}/{id}: update actions at the given version.</summary>
+    private Task<T> UpdateAsync<TAction, T>(string resource, string id, long version, IReadOnlyList<TAction> actions,
+        JsonTypeInfo<UpdateRequest<TAction>> requestInfo, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Post, $"{resource}/{Uri.EscapeDataString(id)}",
+            JsonContent.Create(new UpdateRequest<TAction>(version, actions), requestInfo), typeInfo, cancellationToken);
+
+    /// <summary>DELETE /{resource}/{id}?version=: returns the deleted resource.</summary>
+    private Task<T> DeleteAsync<T>(string resource, string id, long version, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+        SendAsync(HttpMethod.Delete, $"{resource}/{Uri.EscapeDataString(id)}?version={version.ToString(CultureInfo.InvariantCulture)}", null, typeInfo, cancellationToken);
+
+    /// <summary>
+    /// GET /{resource}?where=...&amp;limit=...&amp;withTotal=false: one page, without the total commercetools would
+    /// otherwise count; <paramref name="extraQuery"/> (sort, expand) is appended as given.
+    /// </summary>
+    private Task<PagedQueryResponse<T>> QueryAsync<T>(string resource, string where, int limit, JsonTypeInfo<PagedQueryResponse<T>> pageInfo,
+        CancellationToken cancellationToken, string extraQuery = "") =>
+        SendAsync(HttpMethod.Get,
+            $"{resource}?where={Uri.EscapeDataString(where)}&limit={limit.ToString(CultureInfo.InvariantCulture)}&withTotal=false{extraQuery}", null,
+            pageInfo, cancellationToken);
+
+    /// <summary>The first {resource} (cart or order) whose payment info references this payment, if any.</summary>
+    private async Task<T?> FindByPaymentAsync<T>(string resource, string paymentId, JsonTypeInfo<PagedQueryResponse<T>> pageInfo,
+        CancellationToken cancellationToken, string extraQuery = "")
+        where T : class
+    {
+        var where = $"paymentInfo(payments(id=\"{EscapePredicateString(paymentId)}\"))";
+        var page = await QueryAsync(resource, where, 1, pageInfo, cancellationToken, extraQuery);
+        return page.Results.FirstOrDefault();
+    }
+
+    /// <summary>The <c>&amp;sort=</c> parameters for sort expressions such as <c>lastModifiedAt asc</c>.</summary>
+    private static string SortQuery(IEnumerable<string> sort) => string.Concat(sort.Select(s => "&sort=" + Uri.EscapeDataString(s)));
 
     internal async Task<T?> GetOrNullAsync<T>(string path, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class

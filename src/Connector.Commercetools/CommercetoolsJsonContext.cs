@@ -4,7 +4,10 @@ using Connector.Commercetools.Models;
 
 namespace Connector.Commercetools;
 
-/// <summary>Source-generated JSON for the commercetools wire models (camelCase, nulls omitted).</summary>
+/// <summary>
+/// Source-generated JSON for every commercetools wire model (camelCase, nulls omitted): one context, so the options are
+/// written once and every type is read and written the same way.
+/// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
@@ -36,4 +39,14 @@ namespace Connector.Commercetools;
 [JsonSerializable(typeof(ExtensionInput))]
 [JsonSerializable(typeof(ExtensionUpdateResponse))]
 [JsonSerializable(typeof(ExtensionErrorResponse))]
+[JsonSerializable(typeof(Order))]
+[JsonSerializable(typeof(PagedQueryResponse<Order>))]
+[JsonSerializable(typeof(Subscription))]
+[JsonSerializable(typeof(SubscriptionDraft))]
+[JsonSerializable(typeof(UpdateRequest<SubscriptionUpdateAction>))]
+[JsonSerializable(typeof(PaymentMethod))]
+[JsonSerializable(typeof(PaymentMethodDraft))]
+[JsonSerializable(typeof(PagedQueryResponse<PaymentMethod>))]
+[JsonSerializable(typeof(UpdateRequest<PaymentMethodUpdateAction>))]
+[JsonSerializable(typeof(PagedQueryResponse<Customer>))]
 public sealed partial class CommercetoolsJsonContext : JsonSerializerContext;

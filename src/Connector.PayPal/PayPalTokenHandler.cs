@@ -1,4 +1,5 @@
-using System.Net.Http.Json;
+using System.Net;
+using System.Text.Json.Serialization.Metadata;
 using Connector.Domain.Tokens;
 using Connector.PayPal.Models;
 using Microsoft.Extensions.Logging;
@@ -13,26 +14,17 @@ public sealed class PayPalTokenHandler(PayPalTokenService tokens) : BearerTokenH
 /// PayPal OAuth (<c>POST /v1/oauth2/token</c>): the app's access token, cached in memory until shortly before expiry,
 /// and per-customer id tokens for the JS SDK's vault flows (never cached: each belongs to one shopper).
 /// </summary>
-public sealed partial class PayPalTokenService
+public sealed partial class PayPalTokenService(
+    IHttpClientFactory httpClientFactory,
+    IOptions<PayPalOptions> options,
+    TimeProvider timeProvider,
+    ILogger<PayPalTokenService> logger) : ClientCredentialsTokenClient<PayPalTokenResponse>(timeProvider)
 {
     public const string AuthClientName = "paypal-auth";
 
-    private readonly IHttpClientFactory _httpClientFactory;
-    private readonly IOptions<PayPalOptions> _options;
-    private readonly ILogger<PayPalTokenService> _logger;
-    private readonly CachedTokenSource _tokens;
+    internal CachedTokenSource Tokens => AccessTokens;
 
-    public PayPalTokenService(IHttpClientFactory httpClientFactory, IOptions<PayPalOptions> options, TimeProvider timeProvider, ILogger<PayPalTokenService> logger)
-    {
-        _httpClientFactory = httpClientFactory;
-        _options = options;
-        _logger = logger;
-        _tokens = new CachedTokenSource(FetchAccessTokenAsync, timeProvider);
-    }
-
-    internal CachedTokenSource Tokens => _tokens;
-
-    public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => _tokens.GetAsync(cancellationToken);
+    public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => AccessTokens.GetAsync(cancellationToken);
 
     /// <summary>
     /// <c>grant_type=client_credentials&amp;response_type=id_token[&amp;target_customer_id=...]</c>: the id token
@@ -52,44 +44,29 @@ public sealed partial class PayPalTokenService
             : response.IdToken;
     }
 
-    private async Task<(string Token, TimeSpan Lifetime)> FetchAccessTokenAsync(CancellationToken cancellationToken)
-    {
-        var response = await RequestAsync([new("grant_type", "client_credentials")], cancellationToken);
-        Log.TokenFetched(_logger, response.ExpiresIn);
-        return (response.AccessToken, TimeSpan.FromSeconds(Math.Max(response.ExpiresIn, 60)));
-    }
+    protected override ClientCredentialsEndpoint Endpoint =>
+        new(new Uri(options.Value.BaseUri, "v1/oauth2/token"), options.Value.ClientId, options.Value.ClientSecret);
 
-    private async Task<PayPalTokenResponse> RequestAsync(List<KeyValuePair<string, string>> form, CancellationToken cancellationToken)
-    {
-        var o = _options.Value;
-        using var request = ClientCredentials.TokenRequest(new Uri(o.BaseUri, "v1/oauth2/token"), o.ClientId, o.ClientSecret, form);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _httpClientFactory.CreateClient(AuthClientName).SendAsync(request, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new PayPalApiException("PayPal could not be reached (token request).", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new PayPalApiException("PayPal did not answer the token request in time.", e);
-        }
+    protected override JsonTypeInfo<PayPalTokenResponse> ResponseType => PayPalJsonContext.Default.PayPalTokenResponse;
 
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                Log.TokenRequestFailed(_logger, (int)response.StatusCode);
-                // The body can only say invalid_client; it never contains the secret, but we keep it out of messages anyway.
-                throw new PayPalApiException(response.StatusCode, "AUTHENTICATION_FAILURE", $"PayPal refused the client credentials ({(int)response.StatusCode}).", null, [], null);
-            }
+    protected override HttpClient CreateHttpClient() => httpClientFactory.CreateClient(AuthClientName);
 
-            return await response.Content.ReadFromJsonAsync(PayPalJsonContext.Default.PayPalTokenResponse, cancellationToken)
-                ?? throw new PayPalApiException("PayPal returned an empty token response.", null);
-        }
-    }
+    protected override void OnAccessTokenFetched(long expiresIn) => Log.TokenFetched(logger, expiresIn);
+
+    protected override void OnRefused(HttpStatusCode status) => Log.TokenRequestFailed(logger, (int)status);
+
+    protected override Exception Unreachable(HttpRequestException exception) =>
+        new PayPalApiException("PayPal could not be reached (token request).", exception);
+
+    protected override Exception? TimedOut(TaskCanceledException exception) =>
+        new PayPalApiException("PayPal did not answer the token request in time.", exception);
+
+    // The body can only say invalid_client; it never contains the secret, but we keep it out of messages anyway.
+    protected override Task<Exception> RefusedAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
+        Task.FromResult<Exception>(new PayPalApiException(response.StatusCode, "AUTHENTICATION_FAILURE",
+            $"PayPal refused the client credentials ({(int)response.StatusCode}).", null, [], null));
+
+    protected override Exception EmptyResponse(HttpStatusCode status) => new PayPalApiException("PayPal returned an empty token response.", null);
 
     private static partial class Log
     {

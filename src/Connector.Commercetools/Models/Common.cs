@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Connector.Domain.Tokens;
 
 namespace Connector.Commercetools.Models;
 
@@ -95,7 +96,7 @@ public sealed record ErrorObject
 }
 
 /// <summary>OAuth token response of the commercetools auth API.</summary>
-public sealed record TokenResponse
+public sealed record TokenResponse : IAccessTokenResponse
 {
     [JsonPropertyName("access_token")]
     public string AccessToken { get; set; } = "";

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Connector.Domain.Tokens;
 
 namespace Connector.PayPal.Models;
 
@@ -103,7 +104,7 @@ public sealed record RefundCaptureRequest
 }
 
 /// <summary>PayPal OAuth token response.</summary>
-public sealed record PayPalTokenResponse
+public sealed record PayPalTokenResponse : IAccessTokenResponse
 {
     public string AccessToken { get; set; } = "";
 
