@@ -64,12 +64,8 @@ internal static class DisputeValues
     public static int StageIndex(string stage) => Stages.ToList().IndexOf(stage);
 }
 
-internal sealed class Dispute
+internal sealed class Dispute : OwnedResource
 {
-    public required string Id { get; init; }
-
-    public required string ClientId { get; init; }
-
     /// <summary>Creation order, so listings sort newest first even when the clock stands still.</summary>
     public required long Sequence { get; init; }
 

@@ -24,7 +24,7 @@ internal sealed class DisputeService(EmulatorStore store, EventQueue events, Pay
     private long _sequence;
 
     public Dispute Find(string id, string clientId) =>
-        _disputes.TryGetValue(id, out var d) && d.ClientId == clientId ? d : throw PayPalApiException.NotFound("dispute_id", id);
+        _disputes.FindOwned(id, clientId, "dispute_id");
 
     /// <summary>For the control API, which has no client.</summary>
     public Dispute FindAny(string id) =>

@@ -22,14 +22,8 @@ internal static partial class DisputesEndpoints
         disputes.MapPost("/{id}/provide-evidence", ProvideEvidence);
     }
 
-    private static async Task<IResult> Get(HttpContext http, string id, EmulatorStore store, DisputeService disputes)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return new ApiResponse(200, DisputeJson.Full(disputes.Find(id, request.ClientId), request.BaseUrl));
-        }
-    }
+    private static Task<IResult> Get(HttpContext http, string id, EmulatorStore store, DisputeService disputes) =>
+        Answer.Show(http, store, request => DisputeJson.Full(disputes.Find(id, request.ClientId), request.BaseUrl));
 
     private static async Task<IResult> AcceptClaim(HttpContext http, string id, EmulatorStore store, DisputeService disputes)
     {

@@ -16,12 +16,8 @@ internal static class OrderStatus
     public const string PendingApproval = "PENDING_APPROVAL";
 }
 
-internal sealed class Order
+internal sealed class Order : OwnedResource
 {
-    public required string Id { get; init; }
-
-    public required string ClientId { get; init; }
-
     public required string Intent { get; set; }
 
     public required string Status { get; set; }

@@ -77,15 +77,7 @@ internal sealed class OrderService(
         return new ApiResponse(201, OrderJson.Render(order, request.BaseUrl, request.PreferRepresentation ? OrderView.Full : OrderView.Minimal));
     }
 
-    public Order Find(string id, string clientId)
-    {
-        if (!store.Orders.TryGetValue(id, out var order) || order.ClientId != clientId)
-        {
-            throw PayPalApiException.NotFound("order_id", id);
-        }
-
-        return order;
-    }
+    public Order Find(string id, string clientId) => store.Orders.FindOwned(id, clientId, "order_id");
 
     public ApiResponse Confirm(ApiRequest request, string id)
     {

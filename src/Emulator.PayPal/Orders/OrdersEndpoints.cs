@@ -17,60 +17,27 @@ internal static class OrdersEndpoints
         orders.MapMethods("/{id}/trackers/{trackerId}", ["PATCH"], PatchTracker);
     }
 
-    private static async Task<IResult> Create(HttpContext http, EmulatorStore store, OrderService orders)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Orders, () => orders.Create(request));
-    }
+    private static Task<IResult> Create(HttpContext http, EmulatorStore store, OrderService orders) =>
+        Answer.Once(http, store, Retention.Orders, orders.Create);
 
-    private static async Task<IResult> Get(HttpContext http, string id, EmulatorStore store, OrderService orders)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return new ApiResponse(200, OrderJson.Render(orders.Find(id, request.ClientId), request.BaseUrl));
-        }
-    }
+    private static Task<IResult> Get(HttpContext http, string id, EmulatorStore store, OrderService orders) =>
+        Answer.Show(http, store, request => OrderJson.Render(orders.Find(id, request.ClientId), request.BaseUrl));
 
-    private static async Task<IResult> Capture(HttpContext http, string id, EmulatorStore store, OrderService orders)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Orders, () => orders.Capture(request, id));
-    }
+    private static Task<IResult> Capture(HttpContext http, string id, EmulatorStore store, OrderService orders) =>
+        Answer.Once(http, store, Retention.Orders, request => orders.Capture(request, id));
 
-    private static async Task<IResult> Authorize(HttpContext http, string id, EmulatorStore store, OrderService orders)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Orders, () => orders.Authorize(request, id));
-    }
+    private static Task<IResult> Authorize(HttpContext http, string id, EmulatorStore store, OrderService orders) =>
+        Answer.Once(http, store, Retention.Orders, request => orders.Authorize(request, id));
 
-    private static async Task<IResult> Confirm(HttpContext http, string id, EmulatorStore store, OrderService orders)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Orders, () => orders.Confirm(request, id));
-    }
+    private static Task<IResult> Confirm(HttpContext http, string id, EmulatorStore store, OrderService orders) =>
+        Answer.Once(http, store, Retention.Orders, request => orders.Confirm(request, id));
 
-    private static async Task<IResult> Patch(HttpContext http, string id, EmulatorStore store, OrderUpdates updates)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return updates.PatchOrder(request, id);
-        }
-    }
+    private static Task<IResult> Patch(HttpContext http, string id, EmulatorStore store, OrderUpdates updates) =>
+        Answer.Locked(http, store, request => updates.PatchOrder(request, id));
 
-    private static async Task<IResult> Track(HttpContext http, string id, EmulatorStore store, OrderUpdates updates)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Orders, () => updates.Track(request, id));
-    }
+    private static Task<IResult> Track(HttpContext http, string id, EmulatorStore store, OrderUpdates updates) =>
+        Answer.Once(http, store, Retention.Orders, request => updates.Track(request, id));
 
-    private static async Task<IResult> PatchTracker(HttpContext http, string id, string trackerId, EmulatorStore store, OrderUpdates updates)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return updates.PatchTracker(request, id, trackerId);
-        }
-    }
+    private static Task<IResult> PatchTracker(HttpContext http, string id, string trackerId, EmulatorStore store, OrderUpdates updates) =>
+        Answer.Locked(http, store, request => updates.PatchTracker(request, id, trackerId));
 }

@@ -82,13 +82,9 @@ internal static class PaymentSources
     private static Parsed Wallet(string kind, JsonObject source, string sp, EmulatorStore store, string clientId, string? returnUrl, string? cancelUrl)
     {
         var (storeInVault, customerId, usageType, customerType) = VaultAttributes(source, sp, requireUsageType: true);
-        var vaultId = JsonRead.OptString(source, "vault_id", sp);
-        if (vaultId is not null)
+        if (JsonRead.OptString(source, "vault_id", sp) is { } vaultId)
         {
-            var token = FindToken(store, clientId, vaultId, kind, sp);
-            var view = JsonOut.CloneObject(token.View);
-            view["attributes"] = new JsonObject { ["vault"] = new JsonObject { ["id"] = token.Id, ["customer"] = new JsonObject { ["id"] = token.CustomerId } } };
-            return new Parsed(new PaymentSourceState { Kind = kind, View = view, VaultId = vaultId, VaultCustomerId = token.CustomerId }, returnUrl, cancelUrl, true, false);
+            return Vaulted(kind, vaultId, sp, store, clientId, returnUrl, cancelUrl);
         }
 
         var initial = new JsonObject();
@@ -117,18 +113,9 @@ internal static class PaymentSources
     private static Parsed Card(JsonObject source, string sp, EmulatorStore store, string clientId, string? returnUrl, string? cancelUrl)
     {
         var (storeInVault, customerId, _, _) = VaultAttributes(source, sp, requireUsageType: false);
-        var vaultId = JsonRead.OptString(source, "vault_id", sp);
-        if (vaultId is not null)
+        if (JsonRead.OptString(source, "vault_id", sp) is { } vaultId)
         {
-            var token = FindToken(store, clientId, vaultId, "card", sp);
-            var view = JsonOut.CloneObject(token.View);
-            view["attributes"] = new JsonObject { ["vault"] = new JsonObject { ["id"] = token.Id, ["customer"] = new JsonObject { ["id"] = token.CustomerId } } };
-            return new Parsed(
-                new PaymentSourceState { Kind = "card", View = view, VaultId = vaultId, VaultCustomerId = token.CustomerId, CardName = view["name"]?.GetValue<string>() },
-                returnUrl,
-                cancelUrl,
-                true,
-                false);
+            return Vaulted("card", vaultId, sp, store, clientId, returnUrl, cancelUrl);
         }
 
         if (source["number"] is null && source["single_use_token"] is null)
@@ -159,6 +146,17 @@ internal static class PaymentSources
             cancelUrl,
             !needs3ds,
             false);
+    }
+
+    /// <summary>A source that pays with a vaulted token: shown as saved, with the vault and customer ids; no payer action needed.</summary>
+    private static Parsed Vaulted(string kind, string vaultId, string sp, EmulatorStore store, string clientId, string? returnUrl, string? cancelUrl)
+    {
+        var token = FindToken(store, clientId, vaultId, kind, sp);
+        var view = JsonOut.CloneObject(token.View);
+        view["attributes"] = new JsonObject { ["vault"] = new JsonObject { ["id"] = token.Id, ["customer"] = new JsonObject { ["id"] = token.CustomerId } } };
+        var cardName = kind == "card" ? view["name"]?.GetValue<string>() : null;
+        var state = new PaymentSourceState { Kind = kind, View = view, VaultId = vaultId, VaultCustomerId = token.CustomerId, CardName = cardName };
+        return new Parsed(state, returnUrl, cancelUrl, true, false);
     }
 
     private static (bool Store, string? CustomerId, string? UsageType, string? CustomerType) VaultAttributes(JsonObject source, string sp, bool requireUsageType)

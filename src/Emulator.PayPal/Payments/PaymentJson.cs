@@ -17,22 +17,15 @@ internal static class PaymentJson
         }
 
         links.Add(Links.Make(baseUrl, "/v2/checkout/orders/" + a.Order.Id, "up", "GET"));
-        return new JsonObject
+        var specific = new JsonObject
         {
-            ["id"] = a.Id,
-            ["status"] = a.Status,
-            ["status_details"] = a.StatusReason is null ? null : new JsonObject { ["reason"] = a.StatusReason },
-            ["amount"] = a.Amount.ToJson(),
             ["invoice_id"] = a.InvoiceId,
             ["custom_id"] = a.CustomId,
             ["seller_protection"] = SellerProtection(a.Order),
             ["processor_response"] = a.ProcessorResponse?.DeepClone(),
             ["expiration_time"] = Time.Format(a.ExpirationTime),
-            ["links"] = links,
-            ["supplementary_data"] = new JsonObject { ["related_ids"] = new JsonObject { ["order_id"] = a.Order.Id } },
-            ["create_time"] = Time.Format(a.CreateTime),
-            ["update_time"] = Time.Format(a.UpdateTime),
         };
+        return Transaction(a, specific, links, new JsonObject { ["order_id"] = a.Order.Id });
     }
 
     public static JsonObject Capture(Capture c, string baseUrl)
@@ -48,59 +41,72 @@ internal static class PaymentJson
             ? Links.Make(baseUrl, "/v2/checkout/orders/" + c.Order.Id, "up", "GET")
             : Links.Make(baseUrl, "/v2/payments/authorizations/" + c.Authorization.Id, "up", "GET"));
         var declined = c.Status is "DECLINED" or "FAILED";
-        return new JsonObject
+        var receivable = declined ? null : Breakdown(c.Amount, c.FeeMinor);
+        receivable?.Add("receivable_amount", null);
+        var specific = new JsonObject
         {
-            ["id"] = c.Id,
-            ["status"] = c.Status,
-            ["status_details"] = c.StatusReason is null ? null : new JsonObject { ["reason"] = c.StatusReason },
-            ["amount"] = c.Amount.ToJson(),
             ["final_capture"] = c.FinalCapture,
             ["invoice_id"] = c.InvoiceId,
             ["custom_id"] = c.CustomId,
             ["note_to_payer"] = c.NoteToPayer,
             ["seller_protection"] = SellerProtection(c.Order),
-            ["seller_receivable_breakdown"] = declined ? null : new JsonObject
-            {
-                ["gross_amount"] = c.Amount.ToJson(),
-                ["paypal_fee"] = c.Amount.With(c.FeeMinor).ToJson(),
-                ["net_amount"] = c.Amount.With(c.Amount.Minor - c.FeeMinor).ToJson(),
-                ["receivable_amount"] = null,
-            },
+            ["seller_receivable_breakdown"] = receivable,
             ["processor_response"] = c.ProcessorResponse?.DeepClone(),
-            ["links"] = links,
-            ["supplementary_data"] = new JsonObject
-            {
-                ["related_ids"] = new JsonObject { ["order_id"] = c.Order.Id, ["authorization_id"] = c.Authorization?.Id },
-            },
-            ["create_time"] = Time.Format(c.CreateTime),
-            ["update_time"] = Time.Format(c.UpdateTime),
         };
+        return Transaction(c, specific, links, new JsonObject { ["order_id"] = c.Order.Id, ["authorization_id"] = c.Authorization?.Id });
     }
 
-    public static JsonObject Refund(Refund r, string baseUrl) => new()
+    public static JsonObject Refund(Refund r, string baseUrl)
     {
-        ["id"] = r.Id,
-        ["status"] = r.Status,
-        ["status_details"] = r.StatusReason is null ? null : new JsonObject { ["reason"] = r.StatusReason },
-        ["amount"] = r.Amount.ToJson(),
-        ["invoice_id"] = r.InvoiceId,
-        ["custom_id"] = r.CustomId,
-        ["note_to_payer"] = r.NoteToPayer,
-        ["seller_payable_breakdown"] = new JsonObject
+        var payable = Breakdown(r.Amount, r.FeeMinor);
+        payable["total_refunded_amount"] = r.Amount.With(r.Capture.RefundedMinor).ToJson();
+        var specific = new JsonObject
         {
-            ["gross_amount"] = r.Amount.ToJson(),
-            ["paypal_fee"] = r.Amount.With(r.FeeMinor).ToJson(),
-            ["net_amount"] = r.Amount.With(r.Amount.Minor - r.FeeMinor).ToJson(),
-            ["total_refunded_amount"] = r.Amount.With(r.Capture.RefundedMinor).ToJson(),
-        },
-        ["links"] = new JsonArray
+            ["invoice_id"] = r.InvoiceId,
+            ["custom_id"] = r.CustomId,
+            ["note_to_payer"] = r.NoteToPayer,
+            ["seller_payable_breakdown"] = payable,
+        };
+        var links = new JsonArray
         {
             Links.Make(baseUrl, "/v2/payments/refunds/" + r.Id, "self", "GET"),
             Links.Make(baseUrl, "/v2/payments/captures/" + r.Capture.Id, "up", "GET"),
-        },
-        ["supplementary_data"] = new JsonObject { ["related_ids"] = new JsonObject { ["order_id"] = r.Capture.Order.Id, ["capture_id"] = r.Capture.Id } },
-        ["create_time"] = Time.Format(r.CreateTime),
-        ["update_time"] = Time.Format(r.UpdateTime),
+        };
+        return Transaction(r, specific, links, new JsonObject { ["order_id"] = r.Capture.Order.Id, ["capture_id"] = r.Capture.Id });
+    }
+
+    /// <summary>
+    /// The representation every payment transaction shares, in PayPal's field order: id, status and amount first, then
+    /// the fields of its kind (<paramref name="specific"/>, moved in), then links, related ids and the timestamps.
+    /// </summary>
+    private static JsonObject Transaction(PaymentTransaction t, JsonObject specific, JsonArray links, JsonObject relatedIds)
+    {
+        var json = new JsonObject
+        {
+            ["id"] = t.Id,
+            ["status"] = t.Status,
+            ["status_details"] = t.StatusReason is null ? null : new JsonObject { ["reason"] = t.StatusReason },
+            ["amount"] = t.Amount.ToJson(),
+        };
+        foreach (var (name, value) in specific.ToList())
+        {
+            specific.Remove(name);
+            json[name] = value;
+        }
+
+        json["links"] = links;
+        json["supplementary_data"] = new JsonObject { ["related_ids"] = relatedIds };
+        json["create_time"] = Time.Format(t.CreateTime);
+        json["update_time"] = Time.Format(t.UpdateTime);
+        return json;
+    }
+
+    /// <summary>Gross, PayPal's fee and net of a capture or refund.</summary>
+    private static JsonObject Breakdown(Money gross, long feeMinor) => new()
+    {
+        ["gross_amount"] = gross.ToJson(),
+        ["paypal_fee"] = gross.With(feeMinor).ToJson(),
+        ["net_amount"] = gross.With(gross.Minor - feeMinor).ToJson(),
     };
 
     private static JsonObject? SellerProtection(Orders.Order order) =>

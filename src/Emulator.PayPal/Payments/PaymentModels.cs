@@ -4,21 +4,14 @@ using Emulator.PayPal.Orders;
 
 namespace Emulator.PayPal.Payments;
 
-internal sealed class Authorization
+/// <summary>What authorizations, captures and refunds all have, and PayPal shows the same way on each.</summary>
+internal abstract class PaymentTransaction : OwnedResource
 {
-    public required string Id { get; init; }
-
-    public required string ClientId { get; init; }
-
     public required string Status { get; set; }
 
     public string? StatusReason { get; set; }
 
     public required Money Amount { get; init; }
-
-    public required Order Order { get; init; }
-
-    public required PurchaseUnit Unit { get; init; }
 
     public string? InvoiceId { get; init; }
 
@@ -27,6 +20,13 @@ internal sealed class Authorization
     public required DateTimeOffset CreateTime { get; init; }
 
     public DateTimeOffset UpdateTime { get; set; }
+}
+
+internal sealed class Authorization : PaymentTransaction
+{
+    public required Order Order { get; init; }
+
+    public required PurchaseUnit Unit { get; init; }
 
     public required DateTimeOffset ExpirationTime { get; init; }
 
@@ -39,18 +39,8 @@ internal sealed class Authorization
     public long CapturedMinor => Captures.Where(c => c.Status is not ("DECLINED" or "FAILED")).Sum(c => c.Amount.Minor);
 }
 
-internal sealed class Capture
+internal sealed class Capture : PaymentTransaction
 {
-    public required string Id { get; init; }
-
-    public required string ClientId { get; init; }
-
-    public required string Status { get; set; }
-
-    public string? StatusReason { get; set; }
-
-    public required Money Amount { get; init; }
-
     public required bool FinalCapture { get; init; }
 
     public required Order Order { get; init; }
@@ -59,10 +49,6 @@ internal sealed class Capture
 
     public Authorization? Authorization { get; init; }
 
-    public string? InvoiceId { get; init; }
-
-    public string? CustomId { get; init; }
-
     public string? NoteToPayer { get; init; }
 
     public string? SoftDescriptor { get; init; }
@@ -70,10 +56,6 @@ internal sealed class Capture
     public JsonObject? ProcessorResponse { get; init; }
 
     public required long FeeMinor { get; init; }
-
-    public required DateTimeOffset CreateTime { get; init; }
-
-    public DateTimeOffset UpdateTime { get; set; }
 
     public List<Refund> Refunds { get; } = [];
 
@@ -88,29 +70,11 @@ internal sealed class Capture
     }
 }
 
-internal sealed class Refund
+internal sealed class Refund : PaymentTransaction
 {
-    public required string Id { get; init; }
-
-    public required string ClientId { get; init; }
-
-    public required string Status { get; set; }
-
-    public string? StatusReason { get; set; }
-
-    public required Money Amount { get; init; }
-
     public required Capture Capture { get; init; }
-
-    public string? InvoiceId { get; init; }
-
-    public string? CustomId { get; init; }
 
     public string? NoteToPayer { get; init; }
 
     public required long FeeMinor { get; init; }
-
-    public required DateTimeOffset CreateTime { get; init; }
-
-    public DateTimeOffset UpdateTime { get; set; }
 }

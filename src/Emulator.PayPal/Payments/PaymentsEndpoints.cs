@@ -16,54 +16,24 @@ internal static class PaymentsEndpoints
         payments.MapGet("/refunds/{id}", GetRefund);
     }
 
-    private static async Task<IResult> GetAuthorization(HttpContext http, string id, EmulatorStore store, PaymentsService payments)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return new ApiResponse(200, PaymentJson.Authorization(payments.FindAuthorization(id, request.ClientId), request.BaseUrl));
-        }
-    }
+    private static Task<IResult> GetAuthorization(HttpContext http, string id, EmulatorStore store, PaymentsService payments) =>
+        Answer.Show(http, store, request => PaymentJson.Authorization(payments.FindAuthorization(id, request.ClientId), request.BaseUrl));
 
-    private static async Task<IResult> GetCapture(HttpContext http, string id, EmulatorStore store, PaymentsService payments)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return new ApiResponse(200, PaymentJson.Capture(payments.FindCapture(id, request.ClientId), request.BaseUrl));
-        }
-    }
+    private static Task<IResult> GetCapture(HttpContext http, string id, EmulatorStore store, PaymentsService payments) =>
+        Answer.Show(http, store, request => PaymentJson.Capture(payments.FindCapture(id, request.ClientId), request.BaseUrl));
 
-    private static async Task<IResult> GetRefund(HttpContext http, string id, EmulatorStore store, PaymentsService payments)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return new ApiResponse(200, PaymentJson.Refund(payments.FindRefund(id, request.ClientId), request.BaseUrl));
-        }
-    }
+    private static Task<IResult> GetRefund(HttpContext http, string id, EmulatorStore store, PaymentsService payments) =>
+        Answer.Show(http, store, request => PaymentJson.Refund(payments.FindRefund(id, request.ClientId), request.BaseUrl));
 
-    private static async Task<IResult> CaptureAuthorization(HttpContext http, string id, EmulatorStore store, PaymentsService payments)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Payments, () => payments.CaptureAuthorization(request, id));
-    }
+    private static Task<IResult> CaptureAuthorization(HttpContext http, string id, EmulatorStore store, PaymentsService payments) =>
+        Answer.Once(http, store, Retention.Payments, request => payments.CaptureAuthorization(request, id));
 
-    private static async Task<IResult> Void(HttpContext http, string id, EmulatorStore store, PaymentsService payments)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Payments, () => payments.Void(request, id));
-    }
+    private static Task<IResult> Void(HttpContext http, string id, EmulatorStore store, PaymentsService payments) =>
+        Answer.Once(http, store, Retention.Payments, request => payments.Void(request, id));
 
-    private static async Task<IResult> Reauthorize(HttpContext http, string id, EmulatorStore store, PaymentsService payments)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Payments, () => payments.Reauthorize(request, id));
-    }
+    private static Task<IResult> Reauthorize(HttpContext http, string id, EmulatorStore store, PaymentsService payments) =>
+        Answer.Once(http, store, Retention.Payments, request => payments.Reauthorize(request, id));
 
-    private static async Task<IResult> Refund(HttpContext http, string id, EmulatorStore store, PaymentsService payments)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Payments, () => payments.RefundCapture(request, id));
-    }
+    private static Task<IResult> Refund(HttpContext http, string id, EmulatorStore store, PaymentsService payments) =>
+        Answer.Once(http, store, Retention.Payments, request => payments.RefundCapture(request, id));
 }

@@ -12,13 +12,13 @@ internal sealed class PaymentsService(EmulatorStore store, EventQueue events, Or
     private static readonly TimeSpan RefundWindow = TimeSpan.FromDays(180);
 
     public Authorization FindAuthorization(string id, string clientId) =>
-        store.Authorizations.TryGetValue(id, out var a) && a.ClientId == clientId ? a : throw PayPalApiException.NotFound("authorization_id", id);
+        store.Authorizations.FindOwned(id, clientId, "authorization_id");
 
     public Capture FindCapture(string id, string clientId) =>
-        store.Captures.TryGetValue(id, out var c) && c.ClientId == clientId ? c : throw PayPalApiException.NotFound("capture_id", id);
+        store.Captures.FindOwned(id, clientId, "capture_id");
 
     public Refund FindRefund(string id, string clientId) =>
-        store.Refunds.TryGetValue(id, out var r) && r.ClientId == clientId ? r : throw PayPalApiException.NotFound("refund_id", id);
+        store.Refunds.FindOwned(id, clientId, "refund_id");
 
     public ApiResponse CaptureAuthorization(ApiRequest request, string id)
     {

@@ -15,51 +15,21 @@ internal static class VaultEndpoints
         vault.MapDelete("/payment-tokens/{id}", DeletePaymentToken);
     }
 
-    private static async Task<IResult> CreateSetupToken(HttpContext http, EmulatorStore store, VaultService vault)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Vault, () => vault.CreateSetupToken(request));
-    }
+    private static Task<IResult> CreateSetupToken(HttpContext http, EmulatorStore store, VaultService vault) =>
+        Answer.Once(http, store, Retention.Vault, vault.CreateSetupToken);
 
-    private static async Task<IResult> GetSetupToken(HttpContext http, string id, EmulatorStore store, VaultService vault)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return new ApiResponse(200, VaultService.RenderSetupToken(vault.FindSetupToken(id, request.ClientId), request.BaseUrl));
-        }
-    }
+    private static Task<IResult> GetSetupToken(HttpContext http, string id, EmulatorStore store, VaultService vault) =>
+        Answer.Show(http, store, request => VaultService.RenderSetupToken(vault.FindSetupToken(id, request.ClientId), request.BaseUrl));
 
-    private static async Task<IResult> CreatePaymentToken(HttpContext http, EmulatorStore store, VaultService vault)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        return store.Idempotent(request, Retention.Vault, () => vault.CreatePaymentToken(request));
-    }
+    private static Task<IResult> CreatePaymentToken(HttpContext http, EmulatorStore store, VaultService vault) =>
+        Answer.Once(http, store, Retention.Vault, vault.CreatePaymentToken);
 
-    private static async Task<IResult> ListPaymentTokens(HttpContext http, EmulatorStore store, VaultService vault)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return vault.ListPaymentTokens(request);
-        }
-    }
+    private static Task<IResult> ListPaymentTokens(HttpContext http, EmulatorStore store, VaultService vault) =>
+        Answer.Locked(http, store, vault.ListPaymentTokens);
 
-    private static async Task<IResult> GetPaymentToken(HttpContext http, string id, EmulatorStore store, VaultService vault)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return new ApiResponse(200, VaultService.Render(vault.FindPaymentToken(id, request.ClientId), request.BaseUrl));
-        }
-    }
+    private static Task<IResult> GetPaymentToken(HttpContext http, string id, EmulatorStore store, VaultService vault) =>
+        Answer.Show(http, store, request => VaultService.Render(vault.FindPaymentToken(id, request.ClientId), request.BaseUrl));
 
-    private static async Task<IResult> DeletePaymentToken(HttpContext http, string id, EmulatorStore store, VaultService vault)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return vault.DeletePaymentToken(request, id);
-        }
-    }
+    private static Task<IResult> DeletePaymentToken(HttpContext http, string id, EmulatorStore store, VaultService vault) =>
+        Answer.Locked(http, store, request => vault.DeletePaymentToken(request, id));
 }

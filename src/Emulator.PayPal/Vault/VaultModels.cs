@@ -1,13 +1,10 @@
 using System.Text.Json.Nodes;
+using Emulator.PayPal.Infrastructure;
 
 namespace Emulator.PayPal.Vault;
 
-internal sealed class SetupToken
+internal sealed class SetupToken : OwnedResource
 {
-    public required string Id { get; init; }
-
-    public required string ClientId { get; init; }
-
     public required string CustomerId { get; init; }
 
     public required string Status { get; set; }
@@ -27,12 +24,8 @@ internal sealed class SetupToken
     public required DateTimeOffset CreateTime { get; init; }
 }
 
-internal sealed class PaymentToken
+internal sealed class PaymentToken : OwnedResource
 {
-    public required string Id { get; init; }
-
-    public required string ClientId { get; init; }
-
     public required string CustomerId { get; init; }
 
     public required string Kind { get; init; }

@@ -201,10 +201,10 @@ internal sealed class VaultService(EmulatorStore store, EventQueue events)
     };
 
     public SetupToken FindSetupToken(string id, string clientId) =>
-        store.SetupTokens.TryGetValue(id, out var token) && token.ClientId == clientId ? token : throw PayPalApiException.NotFound("id", id);
+        store.SetupTokens.FindOwned(id, clientId, "id");
 
     public PaymentToken FindPaymentToken(string id, string clientId) =>
-        store.PaymentTokens.TryGetValue(id, out var token) && token.ClientId == clientId ? token : throw PayPalApiException.NotFound("id", id);
+        store.PaymentTokens.FindOwned(id, clientId, "id");
 
     public ApiResponse CreatePaymentToken(ApiRequest request)
     {

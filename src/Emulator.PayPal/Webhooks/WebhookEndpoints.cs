@@ -78,35 +78,17 @@ internal static class WebhookEndpoints
         });
     }
 
-    private static async Task<IResult> List(HttpContext http, EmulatorStore store)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
+    private static Task<IResult> List(HttpContext http, EmulatorStore store) =>
+        Answer.Show(http, store, request => new JsonObject
         {
-            return new ApiResponse(200, new JsonObject
-            {
-                ["webhooks"] = new JsonArray([.. store.Webhooks.Values.Where(w => w.ClientId == request.ClientId).Select(w => (JsonNode)Render(w, request.BaseUrl))]),
-            });
-        }
-    }
+            ["webhooks"] = new JsonArray([.. store.Webhooks.Values.Where(w => w.ClientId == request.ClientId).Select(w => (JsonNode)Render(w, request.BaseUrl))]),
+        });
 
-    private static async Task<IResult> Get(HttpContext http, string id, EmulatorStore store)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return new ApiResponse(200, Render(Find(store, id, request.ClientId), request.BaseUrl));
-        }
-    }
+    private static Task<IResult> Get(HttpContext http, string id, EmulatorStore store) =>
+        Answer.Show(http, store, request => Render(Find(store, id, request.ClientId), request.BaseUrl));
 
-    private static async Task<IResult> GetEventTypes(HttpContext http, string id, EmulatorStore store)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return new ApiResponse(200, new JsonObject { ["event_types"] = TypesJson(Find(store, id, request.ClientId).EventTypes) });
-        }
-    }
+    private static Task<IResult> GetEventTypes(HttpContext http, string id, EmulatorStore store) =>
+        Answer.Show(http, store, request => new JsonObject { ["event_types"] = TypesJson(Find(store, id, request.ClientId).EventTypes) });
 
     private static async Task<IResult> Patch(HttpContext http, string id, EmulatorStore store)
     {
@@ -145,15 +127,12 @@ internal static class WebhookEndpoints
         }
     }
 
-    private static async Task<IResult> Delete(HttpContext http, string id, EmulatorStore store)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
+    private static Task<IResult> Delete(HttpContext http, string id, EmulatorStore store) =>
+        Answer.Locked(http, store, request =>
         {
             store.Webhooks.Remove(Find(store, id, request.ClientId).Id);
             return ApiResponse.NoContent;
-        }
-    }
+        });
 
     private static ApiResponse ListEventTypes() => new(200, new JsonObject
     {
@@ -166,16 +145,8 @@ internal static class WebhookEndpoints
         })]),
     });
 
-    private static async Task<IResult> GetEvent(HttpContext http, string id, EmulatorStore store)
-    {
-        var request = await ApiRequest.ReadAsync(http);
-        lock (store.Gate)
-        {
-            return store.Events.TryGetValue(id, out var evt) && evt.ClientId == request.ClientId
-                ? new ApiResponse(200, evt.Body.DeepClone())
-                : throw PayPalApiException.NotFound("event_id", id);
-        }
-    }
+    private static Task<IResult> GetEvent(HttpContext http, string id, EmulatorStore store) =>
+        Answer.Show(http, store, request => store.Events.FindOwned(id, request.ClientId, "event_id").Body.DeepClone());
 
     private static async Task<IResult> Resend(HttpContext http, string id, EmulatorStore store, WebhookDispatcher dispatcher)
     {
@@ -184,7 +155,7 @@ internal static class WebhookEndpoints
         WebhookEvent evt;
         lock (store.Gate)
         {
-            evt = store.Events.TryGetValue(id, out var found) && found.ClientId == request.ClientId ? found : throw PayPalApiException.NotFound("event_id", id);
+            evt = store.Events.FindOwned(id, request.ClientId, "event_id");
         }
 
         dispatcher.Dispatch(evt, only);
@@ -215,7 +186,7 @@ internal static class WebhookEndpoints
     }
 
     private static Webhook Find(EmulatorStore store, string id, string clientId) =>
-        store.Webhooks.TryGetValue(id, out var webhook) && webhook.ClientId == clientId ? webhook : throw PayPalApiException.NotFound("webhook_id", id);
+        store.Webhooks.FindOwned(id, clientId, "webhook_id");
 
     private static string ValidUrl(string url, string field) =>
         Uri.TryCreate(url, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)

@@ -1,13 +1,10 @@
 using System.Text.Json.Nodes;
+using Emulator.PayPal.Infrastructure;
 
 namespace Emulator.PayPal.Webhooks;
 
-internal sealed class Webhook
+internal sealed class Webhook : OwnedResource
 {
-    public required string Id { get; init; }
-
-    public required string ClientId { get; init; }
-
     public required string Url { get; set; }
 
     public required List<string> EventTypes { get; set; }
@@ -15,12 +12,8 @@ internal sealed class Webhook
     public bool Accepts(string eventType) => EventTypes.Contains("*") || EventTypes.Contains(eventType);
 }
 
-internal sealed class WebhookEvent
+internal sealed class WebhookEvent : OwnedResource
 {
-    public required string Id { get; init; }
-
-    public required string ClientId { get; init; }
-
     public required string EventType { get; init; }
 
     public required string BaseUrl { get; init; }
