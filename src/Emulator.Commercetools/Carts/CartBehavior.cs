@@ -12,6 +12,20 @@ internal sealed class CartBehavior : ResourceBehavior
 {
     private static readonly string[] RoundingModes = ["HalfEven", "HalfUp", "HalfDown"];
     private static readonly string[] CalculationModes = ["LineItemLevel", "UnitPriceLevel"];
+    private static readonly string[] TaxModes = ["Platform", "Disabled"];
+
+    private static readonly FieldActions Fields = new(CheckoutFields.Actions)
+    {
+        { "setCustomerId", "customerId", "customerId" },
+        { "setAnonymousId", "anonymousId", "anonymousId" },
+        { "setCountry", "country", "country" },
+        { "setKey", "key", payload => KeyOf(payload) },
+        { "freezeCart", "cartState", _ => "Frozen" },
+        { "unfreezeCart", "cartState", _ => "Active" },
+        { "changeTaxRoundingMode", "taxRoundingMode", payload => OneOf(JsonUtil.ReqString(payload, "taxRoundingMode"), "taxRoundingMode", RoundingModes) },
+        { "changeTaxCalculationMode", "taxCalculationMode", payload => OneOf(JsonUtil.ReqString(payload, "taxCalculationMode"), "taxCalculationMode", CalculationModes) },
+        { "changeTaxMode", "taxMode", payload => OneOf(JsonUtil.ReqString(payload, "taxMode"), "taxMode", TaxModes) },
+    };
 
     public override string TypeId => "cart";
 
@@ -25,11 +39,9 @@ internal sealed class CartBehavior : ResourceBehavior
             throw Errors.InvalidField("currency", currency);
         }
 
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
         var cart = new JsonObject
         {
-            ["key"] = key,
+            ["key"] = KeyOf(draft),
             ["customerId"] = JsonUtil.OptString(draft, "customerId"),
             ["customerEmail"] = JsonUtil.OptString(draft, "customerEmail"),
             ["anonymousId"] = JsonUtil.OptString(draft, "anonymousId"),
@@ -40,7 +52,7 @@ internal sealed class CartBehavior : ResourceBehavior
             ["shippingAddress"] = Addresses.OptFromDraft(draft, "shippingAddress"),
             ["billingAddress"] = Addresses.OptFromDraft(draft, "billingAddress"),
             ["inventoryMode"] = JsonUtil.OptString(draft, "inventoryMode") ?? "None",
-            ["taxMode"] = OneOf(JsonUtil.OptString(draft, "taxMode") ?? "Platform", "taxMode", ["Platform", "Disabled"]),
+            ["taxMode"] = OneOf(JsonUtil.OptString(draft, "taxMode") ?? "Platform", "taxMode", TaxModes),
             ["taxRoundingMode"] = OneOf(JsonUtil.OptString(draft, "taxRoundingMode") ?? "HalfEven", "taxRoundingMode", RoundingModes),
             ["taxCalculationMode"] = OneOf(JsonUtil.OptString(draft, "taxCalculationMode") ?? "LineItemLevel", "taxCalculationMode", CalculationModes),
             ["shippingMode"] = "Single",
@@ -81,7 +93,7 @@ internal sealed class CartBehavior : ResourceBehavior
 
     public override bool Apply(JsonObject cart, string action, JsonObject payload, ResourceContext context)
     {
-        var changed = ApplyAction(cart, action, payload, context);
+        var changed = Fields.TryApply(cart, action, payload, out var set) ? set : ApplyAction(cart, action, payload, context);
         if (changed)
         {
             CartCalculator.Recalculate(cart, context.Store);
@@ -131,24 +143,6 @@ internal sealed class CartBehavior : ResourceBehavior
                 return customs.FirstOrDefault(c => (string?)c!["id"] == customId) is { } custom
                     ? customs.Remove(custom)
                     : throw Errors.InvalidOperation($"The custom line item '{customId}' does not exist.");
-            case "setShippingAddress":
-                return JsonUtil.SetIfChanged(cart, "shippingAddress", Addresses.OptFromDraft(payload, "address"));
-            case "setBillingAddress":
-                return JsonUtil.SetIfChanged(cart, "billingAddress", Addresses.OptFromDraft(payload, "address"));
-            case "setCustomerEmail":
-                return JsonUtil.SetIfChanged(cart, "customerEmail", JsonUtil.OptString(payload, "email"));
-            case "setCustomerId":
-                return JsonUtil.SetIfChanged(cart, "customerId", JsonUtil.OptString(payload, "customerId"));
-            case "setAnonymousId":
-                return JsonUtil.SetIfChanged(cart, "anonymousId", JsonUtil.OptString(payload, "anonymousId"));
-            case "setCountry":
-                return JsonUtil.SetIfChanged(cart, "country", JsonUtil.OptString(payload, "country"));
-            case "setLocale":
-                return JsonUtil.SetIfChanged(cart, "locale", JsonUtil.OptString(payload, "locale"));
-            case "setKey":
-                var key = JsonUtil.OptString(payload, "key");
-                JsonUtil.ValidateKey(key);
-                return JsonUtil.SetIfChanged(cart, "key", key);
             case "setShippingMethod":
                 var method = JsonUtil.OptObject(payload, "shippingMethod");
                 if (method is null)
@@ -177,35 +171,17 @@ internal sealed class CartBehavior : ResourceBehavior
                 return context.CustomFields.SetCustomType(cart, payload, "order");
             case "setCustomField":
                 return context.CustomFields.SetCustomField(cart, payload);
-            case "freezeCart":
-                return JsonUtil.SetIfChanged(cart, "cartState", "Frozen");
-            case "unfreezeCart":
-                return JsonUtil.SetIfChanged(cart, "cartState", "Active");
             case "recalculate":
                 var before = cart.DeepClone();
                 CartCalculator.Recalculate(cart, context.Store);
                 return !JsonNode.DeepEquals(before, cart);
-            case "changeTaxRoundingMode":
-                return JsonUtil.SetIfChanged(cart, "taxRoundingMode", OneOf(JsonUtil.ReqString(payload, "taxRoundingMode"), "taxRoundingMode", RoundingModes));
-            case "changeTaxCalculationMode":
-                return JsonUtil.SetIfChanged(cart, "taxCalculationMode", OneOf(JsonUtil.ReqString(payload, "taxCalculationMode"), "taxCalculationMode", CalculationModes));
-            case "changeTaxMode":
-                return JsonUtil.SetIfChanged(cart, "taxMode", OneOf(JsonUtil.ReqString(payload, "taxMode"), "taxMode", ["Platform", "Disabled"]));
             default:
                 throw UnknownAction(action);
         }
     }
 
-    private static string OneOf(string value, string field, string[] allowed) =>
-        allowed.Contains(value) ? value : throw Errors.InvalidField(field, value, null, new JsonArray(allowed.Select(a => (JsonNode?)a).ToArray()));
-
-    private static JsonObject FindLineItem(JsonArray lineItems, JsonObject payload)
-    {
-        var id = JsonUtil.OptString(payload, "lineItemId");
-        var key = JsonUtil.OptString(payload, "lineItemKey");
-        return lineItems.OfType<JsonObject>().FirstOrDefault(l => (id is not null && (string?)l["id"] == id) || (key is not null && (string?)l["key"] == key))
-            ?? throw Errors.InvalidOperation($"The line item '{id ?? key}' does not exist in this cart.");
-    }
+    private static JsonObject FindLineItem(JsonArray lineItems, JsonObject payload) =>
+        EntryRef.From(payload, "lineItem").Find(lineItems, item => Errors.InvalidOperation($"The line item '{item.Name}' does not exist in this cart."));
 
     private static void AddLineItem(JsonObject cart, JsonObject draft, ResourceContext context)
     {

@@ -15,8 +15,7 @@ internal sealed class CustomerBehavior : ResourceBehavior
     public override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
     {
         var email = JsonUtil.ReqString(draft, "email");
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
+        var key = KeyOf(draft);
         var mode = JsonUtil.OptString(draft, "authenticationMode") ?? "Password";
         if (mode is not ("Password" or "ExternalAuth"))
         {
@@ -29,8 +28,7 @@ internal sealed class CustomerBehavior : ResourceBehavior
             throw Errors.RequiredField("password");
         }
 
-        var addresses = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "addresses"), "addresses")
-            .Select(a => (JsonNode)Addresses.FromDraft(a, "addresses", assignId: true)).ToArray());
+        var addresses = JsonUtil.ReadObjects(draft, "addresses", a => Addresses.FromDraft(a, "addresses", assignId: true));
         var customer = new JsonObject
         {
             ["key"] = key,
@@ -107,9 +105,7 @@ internal sealed class CustomerBehavior : ResourceBehavior
                 var field = char.ToLowerInvariant(action[3]) + action[4..];
                 return JsonUtil.SetIfChanged(customer, field, JsonUtil.OptString(payload, field));
             case "setKey":
-                var key = JsonUtil.OptString(payload, "key");
-                JsonUtil.ValidateKey(key);
-                return JsonUtil.SetIfChanged(customer, "key", key);
+                return SetKey(customer, payload);
             case "setCustomType":
                 return context.CustomFields.SetCustomType(customer, payload, "customer");
             case "setCustomField":

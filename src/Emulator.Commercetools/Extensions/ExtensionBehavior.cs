@@ -23,8 +23,7 @@ internal sealed class ExtensionBehavior : ResourceBehavior
             throw Errors.MaxResourceLimitExceeded($"You have exceeded the limit of {MaxExtensions} API Extensions.", "extension");
         }
 
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
+        var key = KeyOf(draft);
         return new JsonObject
         {
             ["key"] = key,
@@ -74,13 +73,6 @@ internal sealed class ExtensionBehavior : ResourceBehavior
             var text = value.GetValue<string>();
             obj[property] = text.Length <= 4 ? "****" : "****" + text[^4..];
         }
-    }
-
-    private static bool SetKey(JsonObject resource, JsonObject payload)
-    {
-        var key = JsonUtil.OptString(payload, "key");
-        JsonUtil.ValidateKey(key);
-        return JsonUtil.SetIfChanged(resource, "key", key);
     }
 
     private static JsonNode? ValidateTimeout(long? timeout)

@@ -151,6 +151,10 @@ internal static partial class JsonUtil
         return node as JsonArray ?? throw Errors.InvalidJsonInput($"{path ?? name}: JSON array expected.");
     }
 
+    /// <summary>The optional array of objects <paramref name="name"/> of a draft, each read by <paramref name="read"/> (an empty array when absent).</summary>
+    public static JsonArray ReadObjects(JsonObject draft, string name, Func<JsonObject, JsonNode?> read) =>
+        new(Objects(OptArray(draft, name), name).Select(read).ToArray());
+
     public static IEnumerable<JsonObject> Objects(JsonArray? array, string path)
     {
         if (array is null)

@@ -22,6 +22,11 @@ internal sealed class OrderBehavior : ResourceBehavior
         "refusedGifts",
     ];
 
+    private static readonly FieldActions Fields = new(CheckoutFields.Actions)
+    {
+        { "setOrderNumber", "orderNumber", "orderNumber" },
+    };
+
     public override string TypeId => "order";
 
     public override string? ExtensionTypeId => "order";
@@ -68,6 +73,11 @@ internal sealed class OrderBehavior : ResourceBehavior
 
     public override bool Apply(JsonObject order, string action, JsonObject payload, ResourceContext context)
     {
+        if (Fields.TryApply(order, action, payload, out var changed))
+        {
+            return changed;
+        }
+
         switch (action)
         {
             case "addDelivery":
@@ -92,16 +102,6 @@ internal sealed class OrderBehavior : ResourceBehavior
                 return PaymentInfo.Add(order, payload, context, "OrderPaymentAdded");
             case "removePayment":
                 return PaymentInfo.Remove(order, payload, context);
-            case "setOrderNumber":
-                return JsonUtil.SetIfChanged(order, "orderNumber", JsonUtil.OptString(payload, "orderNumber"));
-            case "setCustomerEmail":
-                return JsonUtil.SetIfChanged(order, "customerEmail", JsonUtil.OptString(payload, "email"));
-            case "setShippingAddress":
-                return JsonUtil.SetIfChanged(order, "shippingAddress", Addresses.OptFromDraft(payload, "address"));
-            case "setBillingAddress":
-                return JsonUtil.SetIfChanged(order, "billingAddress", Addresses.OptFromDraft(payload, "address"));
-            case "setLocale":
-                return JsonUtil.SetIfChanged(order, "locale", JsonUtil.OptString(payload, "locale"));
             case "setCustomType":
                 return context.CustomFields.SetCustomType(order, payload, "order");
             case "setCustomField":
@@ -140,13 +140,8 @@ internal sealed class OrderBehavior : ResourceBehavior
         return deliveries;
     }
 
-    private static JsonObject FindDelivery(JsonArray deliveries, JsonObject payload)
-    {
-        var id = JsonUtil.OptString(payload, "deliveryId");
-        var key = JsonUtil.OptString(payload, "deliveryKey");
-        return deliveries.OfType<JsonObject>().FirstOrDefault(d => (id is not null && (string?)d["id"] == id) || (key is not null && (string?)d["key"] == key))
-            ?? throw Errors.InvalidOperation($"The delivery '{id ?? key}' does not exist on this order.");
-    }
+    private static JsonObject FindDelivery(JsonArray deliveries, JsonObject payload) =>
+        EntryRef.From(payload, "delivery").Find(deliveries, delivery => Errors.InvalidOperation($"The delivery '{delivery.Name}' does not exist on this order."));
 
     private static JsonArray Items(JsonObject order, JsonArray? items)
     {
@@ -214,7 +209,7 @@ internal sealed class OrderBehavior : ResourceBehavior
             ["key"] = key,
             ["createdAt"] = context.NowText,
             ["items"] = Items(order, JsonUtil.OptArray(payload, "items")),
-            ["parcels"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(payload, "parcels"), "parcels").Select(p => (JsonNode)Parcel(order, p, context)).ToArray()),
+            ["parcels"] = JsonUtil.ReadObjects(payload, "parcels", p => Parcel(order, p, context)),
             ["address"] = Addresses.OptFromDraft(payload, "address"),
             ["custom"] = context.CustomFields.FromDraft(JsonUtil.OptObject(payload, "custom"), "order-delivery"),
         };
@@ -240,13 +235,12 @@ internal sealed class OrderBehavior : ResourceBehavior
 
     private static bool SetTrackingData(JsonObject order, JsonObject payload, ResourceContext context)
     {
-        var id = JsonUtil.OptString(payload, "parcelId");
-        var key = JsonUtil.OptString(payload, "parcelKey");
+        var parcelRef = EntryRef.From(payload, "parcel");
         foreach (var delivery in Deliveries(order).OfType<JsonObject>())
         {
             foreach (var parcel in ((JsonArray?)delivery["parcels"] ?? []).OfType<JsonObject>())
             {
-                if ((id is not null && (string?)parcel["id"] == id) || (key is not null && (string?)parcel["key"] == key))
+                if (parcelRef.Matches(parcel))
                 {
                     var tracking = TrackingData(JsonUtil.OptObject(payload, "trackingData"));
                     if (!JsonUtil.SetIfChanged(parcel, "trackingData", tracking))
@@ -265,9 +259,6 @@ internal sealed class OrderBehavior : ResourceBehavior
             }
         }
 
-        throw Errors.InvalidOperation($"The parcel '{id ?? key}' does not exist on this order.");
+        throw Errors.InvalidOperation($"The parcel '{parcelRef.Name}' does not exist on this order.");
     }
-
-    private static string OneOf(string value, string field, string[] allowed) =>
-        allowed.Contains(value) ? value : throw Errors.InvalidField(field, value, null, new JsonArray(allowed.Select(a => (JsonNode?)a).ToArray()));
 }

@@ -22,8 +22,7 @@ internal sealed class PaymentMethodBehavior : ResourceBehavior
 
     public override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
     {
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
+        var key = KeyOf(draft);
         var status = Status(JsonUtil.OptString(draft, "paymentMethodStatus") ?? "Active");
         var isDefault = JsonUtil.OptBool(draft, "default") ?? false;
         if (isDefault && status == "Inactive")
@@ -64,9 +63,7 @@ internal sealed class PaymentMethodBehavior : ResourceBehavior
         switch (action)
         {
             case "setKey":
-                var key = JsonUtil.OptString(payload, "key");
-                JsonUtil.ValidateKey(key);
-                return SetWithMessage(method, "key", key, "PaymentMethodKeySet", context);
+                return SetWithMessage(method, "key", KeyOf(payload), "PaymentMethodKeySet", context);
             case "setName":
                 return SetWithMessage(method, "name", JsonUtil.OptLocalizedString(payload, "name"), "PaymentMethodNameSet", context);
             case "setMethod":

@@ -19,8 +19,7 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
 
     public override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
     {
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
+        var key = KeyOf(draft);
         var customer = References.ResolveOptional(context.Store, draft, "customer", "customer");
         var anonymousId = JsonUtil.OptString(draft, "anonymousId");
         var payment = new JsonObject
@@ -33,10 +32,8 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
             ["amountPlanned"] = Currencies.FromDraft(draft["amountPlanned"], "amountPlanned"),
             ["paymentMethodInfo"] = MethodInfoFromDraft(JsonUtil.OptObject(draft, "paymentMethodInfo"), context),
             ["paymentStatus"] = StatusFromDraft(JsonUtil.OptObject(draft, "paymentStatus")),
-            ["transactions"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "transactions"), "transactions")
-                .Select(t => (JsonNode)TransactionFromDraft(t, context)).ToArray()),
-            ["interfaceInteractions"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "interfaceInteractions"), "interfaceInteractions")
-                .Select(i => (JsonNode)context.CustomFields.FromDraft(i, "payment-interface-interaction", "interfaceInteractions")!).ToArray()),
+            ["transactions"] = JsonUtil.ReadObjects(draft, "transactions", t => TransactionFromDraft(t, context)),
+            ["interfaceInteractions"] = JsonUtil.ReadObjects(draft, "interfaceInteractions", i => context.CustomFields.FromDraft(i, "payment-interface-interaction", "interfaceInteractions")!),
             ["custom"] = context.CustomFields.FromDraft(JsonUtil.OptObject(draft, "custom"), "payment"),
         };
         EnsureUniqueTransactionInterfaceIds((JsonArray)payment["transactions"]!);
@@ -247,9 +244,7 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
             case "changeAmountPlanned":
                 return JsonUtil.SetIfChanged(payment, "amountPlanned", Currencies.FromDraft(payload["amount"], "amount"));
             case "setKey":
-                var key = JsonUtil.OptString(payload, "key");
-                JsonUtil.ValidateKey(key);
-                return JsonUtil.SetIfChanged(payment, "key", key);
+                return SetKey(payment, payload);
             case "setCustomer":
                 var customer = References.ResolveOptional(context.Store, payload, "customer", "customer");
                 return JsonUtil.SetIfChanged(payment, "customer", customer);

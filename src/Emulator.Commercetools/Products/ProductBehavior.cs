@@ -15,8 +15,7 @@ internal sealed class ProductBehavior : ResourceBehavior
 
     public override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
     {
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
+        var key = KeyOf(draft);
         var productType = References.Resolve(context.Store, JsonUtil.OptObject(draft, "productType") ?? throw Errors.MissingValue("productType"), "product-type", "productType");
         var data = new JsonObject
         {
@@ -65,9 +64,7 @@ internal sealed class ProductBehavior : ResourceBehavior
             case "unpublish":
                 return JsonUtil.SetIfChanged(masterData, "published", false);
             case "setKey":
-                var key = JsonUtil.OptString(payload, "key");
-                JsonUtil.ValidateKey(key);
-                return JsonUtil.SetIfChanged(product, "key", key);
+                return SetKey(product, payload);
             case "setTaxCategory":
                 return JsonUtil.SetIfChanged(product, "taxCategory", References.ResolveOptional(context.Store, payload, "taxCategory", "tax-category"));
             case "changeName":
@@ -189,7 +186,7 @@ internal sealed class ProductBehavior : ResourceBehavior
         var variant = new JsonObject { ["id"] = id };
         JsonUtil.Set(variant, "sku", JsonUtil.OptString(draft, "sku", "variant.sku"));
         JsonUtil.Set(variant, "key", JsonUtil.OptString(draft, "key", "variant.key"));
-        variant["prices"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "prices"), "prices").Select(p => (JsonNode)Price(p)).ToArray());
+        variant["prices"] = JsonUtil.ReadObjects(draft, "prices", Price);
         variant["images"] = JsonUtil.OptArray(draft, "images")?.DeepClone() ?? new JsonArray();
         variant["attributes"] = JsonUtil.OptArray(draft, "attributes")?.DeepClone() ?? new JsonArray();
         variant["assets"] = new JsonArray();

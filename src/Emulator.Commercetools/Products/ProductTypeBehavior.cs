@@ -5,28 +5,21 @@ using Emulator.Commercetools.Store;
 namespace Emulator.Commercetools.Products;
 
 /// <summary>Product types: stored as given (attribute definitions are not enforced by the emulator).</summary>
-internal sealed class ProductTypeBehavior : ResourceBehavior
+internal sealed class ProductTypeBehavior : NamedResourceBehavior
 {
     public override string TypeId => "product-type";
 
-    public override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
-    {
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
-        return new JsonObject
-        {
-            ["key"] = key,
-            ["name"] = JsonUtil.ReqString(draft, "name"),
-            ["description"] = JsonUtil.OptString(draft, "description") ?? string.Empty,
-            ["attributes"] = JsonUtil.OptArray(draft, "attributes")?.DeepClone() ?? new JsonArray(),
-        };
-    }
+    protected override bool ChecksKeyOnSetKey => false;
 
-    public override bool Apply(JsonObject resource, string action, JsonObject payload, ResourceContext context) => action switch
+    protected override JsonObject FieldsFromDraft(JsonObject draft, ResourceContext context) => new()
     {
-        "changeName" => JsonUtil.SetIfChanged(resource, "name", JsonUtil.ReqString(payload, "name")),
+        ["description"] = JsonUtil.OptString(draft, "description") ?? string.Empty,
+        ["attributes"] = JsonUtil.OptArray(draft, "attributes")?.DeepClone() ?? new JsonArray(),
+    };
+
+    protected override bool ApplyOwn(JsonObject resource, string action, JsonObject payload, ResourceContext context) => action switch
+    {
         "changeDescription" => JsonUtil.SetIfChanged(resource, "description", JsonUtil.ReqString(payload, "description")),
-        "setKey" => JsonUtil.SetIfChanged(resource, "key", JsonUtil.OptString(payload, "key")),
         _ => throw UnknownAction(action),
     };
 }

@@ -6,29 +6,24 @@ using Emulator.Commercetools.Store;
 namespace Emulator.Commercetools.ShippingMethods;
 
 /// <summary>Shipping methods: zone rates with a price per currency and an optional free-above threshold.</summary>
-internal sealed class ShippingMethodBehavior : ResourceBehavior
+internal sealed class ShippingMethodBehavior : NamedResourceBehavior
 {
     public override string TypeId => "shipping-method";
 
-    public override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
-    {
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
-        return new JsonObject
-        {
-            ["key"] = key,
-            ["name"] = JsonUtil.ReqString(draft, "name"),
-            ["localizedName"] = JsonUtil.OptLocalizedString(draft, "localizedName"),
-            ["localizedDescription"] = JsonUtil.OptLocalizedString(draft, "localizedDescription"),
-            ["taxCategory"] = References.Resolve(context.Store, JsonUtil.OptObject(draft, "taxCategory") ?? throw Errors.MissingValue("taxCategory"), "tax-category", "taxCategory"),
-            ["zoneRates"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "zoneRates"), "zoneRates").Select(z => (JsonNode)ZoneRate(z, context)).ToArray()),
-            ["isDefault"] = JsonUtil.OptBool(draft, "isDefault") ?? false,
-            ["active"] = JsonUtil.OptBool(draft, "active") ?? true,
-            ["custom"] = context.CustomFields.FromDraft(JsonUtil.OptObject(draft, "custom"), "shipping-method"),
-        };
-    }
+    protected override bool ChecksKeyOnSetKey => false;
 
-    public override bool Apply(JsonObject resource, string action, JsonObject payload, ResourceContext context)
+    protected override JsonObject FieldsFromDraft(JsonObject draft, ResourceContext context) => new()
+    {
+        ["localizedName"] = JsonUtil.OptLocalizedString(draft, "localizedName"),
+        ["localizedDescription"] = JsonUtil.OptLocalizedString(draft, "localizedDescription"),
+        ["taxCategory"] = References.Resolve(context.Store, JsonUtil.OptObject(draft, "taxCategory") ?? throw Errors.MissingValue("taxCategory"), "tax-category", "taxCategory"),
+        ["zoneRates"] = JsonUtil.ReadObjects(draft, "zoneRates", z => ZoneRate(z, context)),
+        ["isDefault"] = JsonUtil.OptBool(draft, "isDefault") ?? false,
+        ["active"] = JsonUtil.OptBool(draft, "active") ?? true,
+        ["custom"] = context.CustomFields.FromDraft(JsonUtil.OptObject(draft, "custom"), "shipping-method"),
+    };
+
+    protected override bool ApplyOwn(JsonObject resource, string action, JsonObject payload, ResourceContext context)
     {
         var zoneRates = (JsonArray)resource["zoneRates"]!;
         switch (action)
@@ -51,10 +46,6 @@ internal sealed class ShippingMethodBehavior : ResourceBehavior
                 var rate = ShippingRate(JsonUtil.ReqObject(payload, "shippingRate"));
                 var existing = rates.FirstOrDefault(r => JsonNode.DeepEquals(r, rate));
                 return existing is not null && rates.Remove(existing);
-            case "changeName":
-                return JsonUtil.SetIfChanged(resource, "name", JsonUtil.ReqString(payload, "name"));
-            case "setKey":
-                return JsonUtil.SetIfChanged(resource, "key", JsonUtil.OptString(payload, "key"));
             case "changeIsDefault":
                 return JsonUtil.SetIfChanged(resource, "isDefault", JsonUtil.OptBool(payload, "isDefault") ?? false);
             case "changeTaxCategory":
@@ -74,7 +65,7 @@ internal sealed class ShippingMethodBehavior : ResourceBehavior
     private static JsonObject ZoneRate(JsonObject draft, ResourceContext context) => new()
     {
         ["zone"] = References.Resolve(context.Store, JsonUtil.ReqObject(draft, "zone", "zoneRates.zone"), "zone", "zoneRates.zone"),
-        ["shippingRates"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "shippingRates"), "shippingRates").Select(r => (JsonNode)ShippingRate(r)).ToArray()),
+        ["shippingRates"] = JsonUtil.ReadObjects(draft, "shippingRates", ShippingRate),
     };
 
     public static JsonObject ShippingRate(JsonObject draft)

@@ -5,24 +5,19 @@ using Emulator.Commercetools.Store;
 namespace Emulator.Commercetools.ShippingMethods;
 
 /// <summary>Zones: sets of countries (and states) that shipping rates apply to.</summary>
-internal sealed class ZoneBehavior : ResourceBehavior
+internal sealed class ZoneBehavior : NamedResourceBehavior
 {
     public override string TypeId => "zone";
 
-    public override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
-    {
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
-        return new JsonObject
-        {
-            ["key"] = key,
-            ["name"] = JsonUtil.ReqString(draft, "name"),
-            ["description"] = JsonUtil.OptString(draft, "description"),
-            ["locations"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "locations"), "locations").Select(l => (JsonNode)Location(l)).ToArray()),
-        };
-    }
+    protected override bool ChecksKeyOnSetKey => false;
 
-    public override bool Apply(JsonObject resource, string action, JsonObject payload, ResourceContext context)
+    protected override JsonObject FieldsFromDraft(JsonObject draft, ResourceContext context) => new()
+    {
+        ["description"] = JsonUtil.OptString(draft, "description"),
+        ["locations"] = JsonUtil.ReadObjects(draft, "locations", Location),
+    };
+
+    protected override bool ApplyOwn(JsonObject resource, string action, JsonObject payload, ResourceContext context)
     {
         var locations = (JsonArray)resource["locations"]!;
         switch (action)
@@ -40,10 +35,6 @@ internal sealed class ZoneBehavior : ResourceBehavior
                 var toRemove = Location(JsonUtil.ReqObject(payload, "location"));
                 var existing = locations.FirstOrDefault(l => JsonNode.DeepEquals(l, toRemove));
                 return existing is not null && locations.Remove(existing);
-            case "changeName":
-                return JsonUtil.SetIfChanged(resource, "name", JsonUtil.ReqString(payload, "name"));
-            case "setKey":
-                return JsonUtil.SetIfChanged(resource, "key", JsonUtil.OptString(payload, "key"));
             default:
                 throw UnknownAction(action);
         }

@@ -40,4 +40,19 @@ internal abstract class ResourceBehavior
     public virtual JsonObject Present(JsonElement body) => JsonUtil.ToObject(body);
 
     protected static CtException UnknownAction(string action) => Errors.UnknownAction(action);
+
+    /// <summary>The <c>key</c> of a draft or a setKey action, checked against the pattern commercetools allows for keys.</summary>
+    protected static string? KeyOf(JsonObject draftOrPayload)
+    {
+        var key = JsonUtil.OptString(draftOrPayload, "key");
+        JsonUtil.ValidateKey(key);
+        return key;
+    }
+
+    /// <summary>The setKey update action: a checked key, or none when the payload has none.</summary>
+    protected static bool SetKey(JsonObject resource, JsonObject payload) => JsonUtil.SetIfChanged(resource, "key", KeyOf(payload));
+
+    /// <summary><paramref name="value"/> if it is one of <paramref name="allowed"/>; otherwise InvalidField listing the allowed values.</summary>
+    protected static string OneOf(string value, string field, string[] allowed) =>
+        allowed.Contains(value) ? value : throw Errors.InvalidField(field, value, null, new JsonArray(allowed.Select(a => (JsonNode?)a).ToArray()));
 }

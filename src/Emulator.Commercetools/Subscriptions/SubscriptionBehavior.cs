@@ -15,8 +15,7 @@ internal sealed class SubscriptionBehavior : ResourceBehavior
 
     public override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
     {
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
+        var key = KeyOf(draft);
         var messages = Messages(JsonUtil.OptArray(draft, "messages"));
         var changes = Changes(JsonUtil.OptArray(draft, "changes"));
         var events = JsonUtil.OptArray(draft, "events")?.DeepClone() ?? new JsonArray();
@@ -47,13 +46,6 @@ internal sealed class SubscriptionBehavior : ResourceBehavior
         "setKey" => SetKey(resource, payload),
         _ => throw UnknownAction(action),
     };
-
-    private static bool SetKey(JsonObject resource, JsonObject payload)
-    {
-        var key = JsonUtil.OptString(payload, "key");
-        JsonUtil.ValidateKey(key);
-        return JsonUtil.SetIfChanged(resource, "key", key);
-    }
 
     private static JsonObject Destination(JsonObject destination)
     {

@@ -6,24 +6,17 @@ using Emulator.Commercetools.Store;
 namespace Emulator.Commercetools.TaxCategories;
 
 /// <summary>Tax categories: rates per country (and optional state), net or included in price.</summary>
-internal sealed class TaxCategoryBehavior : ResourceBehavior
+internal sealed class TaxCategoryBehavior : NamedResourceBehavior
 {
     public override string TypeId => "tax-category";
 
-    public override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
+    protected override JsonObject FieldsFromDraft(JsonObject draft, ResourceContext context) => new()
     {
-        var key = JsonUtil.OptString(draft, "key");
-        JsonUtil.ValidateKey(key);
-        return new JsonObject
-        {
-            ["key"] = key,
-            ["name"] = JsonUtil.ReqString(draft, "name"),
-            ["description"] = JsonUtil.OptString(draft, "description"),
-            ["rates"] = new JsonArray(JsonUtil.Objects(JsonUtil.OptArray(draft, "rates"), "rates").Select(r => (JsonNode)RateFromDraft(r)).ToArray()),
-        };
-    }
+        ["description"] = JsonUtil.OptString(draft, "description"),
+        ["rates"] = JsonUtil.ReadObjects(draft, "rates", RateFromDraft),
+    };
 
-    public override bool Apply(JsonObject resource, string action, JsonObject payload, ResourceContext context)
+    protected override bool ApplyOwn(JsonObject resource, string action, JsonObject payload, ResourceContext context)
     {
         var rates = (JsonArray)resource["rates"]!;
         switch (action)
@@ -40,26 +33,15 @@ internal sealed class TaxCategoryBehavior : ResourceBehavior
                 replacement["id"] = existing["id"]!.DeepClone();
                 rates[rates.IndexOf(existing)] = replacement;
                 return true;
-            case "changeName":
-                return JsonUtil.SetIfChanged(resource, "name", JsonUtil.ReqString(payload, "name"));
             case "setDescription":
                 return JsonUtil.SetIfChanged(resource, "description", JsonUtil.OptString(payload, "description"));
-            case "setKey":
-                var key = JsonUtil.OptString(payload, "key");
-                JsonUtil.ValidateKey(key);
-                return JsonUtil.SetIfChanged(resource, "key", key);
             default:
                 throw UnknownAction(action);
         }
     }
 
-    private static JsonObject FindRate(JsonArray rates, JsonObject payload)
-    {
-        var id = JsonUtil.OptString(payload, "taxRateId");
-        var key = JsonUtil.OptString(payload, "taxRateKey");
-        return rates.OfType<JsonObject>().FirstOrDefault(r => (id is not null && (string?)r["id"] == id) || (key is not null && (string?)r["key"] == key))
-            ?? throw Errors.InvalidOperation("The tax rate does not exist.");
-    }
+    private static JsonObject FindRate(JsonArray rates, JsonObject payload) =>
+        EntryRef.From(payload, "taxRate").Find(rates, _ => Errors.InvalidOperation("The tax rate does not exist."));
 
     private static JsonObject RateFromDraft(JsonObject draft)
     {
