@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -129,16 +130,13 @@ internal static partial class AdminEndpoints
         CancellationToken cancellationToken)
     {
         var request = http.Request;
-        var (found, denied) = await AuthenticateAsync(http, auth, sessions, api: false, cancellationToken);
-        if (denied is not null)
+        var check = await RequireSessionAsync(http, auth, sessions, api: false, cancellationToken);
+        if (check.IsRefused)
         {
-            return denied;
+            return check.Refused;
         }
 
-        if (found is not { } session)
-        {
-            return TypedResults.Redirect(LoginPath);
-        }
+        var session = check.Session;
 
         StoredSettings current;
         try
@@ -158,16 +156,13 @@ internal static partial class AdminEndpoints
         CancellationToken cancellationToken)
     {
         var request = http.Request;
-        var (found, denied) = await AuthenticateAsync(http, auth, sessions, api: false, cancellationToken);
-        if (denied is not null)
+        var check = await RequireSessionAsync(http, auth, sessions, api: false, cancellationToken);
+        if (check.IsRefused)
         {
-            return denied;
+            return check.Refused;
         }
 
-        if (found is not { } session)
-        {
-            return TypedResults.Redirect(LoginPath);
-        }
+        var session = check.Session;
 
         var form = request.HasFormContentType ? await request.ReadFormAsync(cancellationToken) : FormCollection.Empty;
         if (!AdminAuthenticator.IsSameOrigin(request) || !auth.CheckCsrf(session, form["_csrf"]))
@@ -220,10 +215,10 @@ internal static partial class AdminEndpoints
     private static async Task<IResult> GetSettingsApiAsync(HttpContext http, AdminAuthenticator auth, AdminSessionRevocations sessions, SettingsStore store,
         CancellationToken cancellationToken)
     {
-        var (session, denied) = await AuthenticateAsync(http, auth, sessions, api: true, cancellationToken);
-        if (denied is not null || session is null)
+        var check = await RequireSessionAsync(http, auth, sessions, api: true, cancellationToken);
+        if (check.IsRefused)
         {
-            return denied ?? Unauthorized(http, auth);
+            return check.Refused;
         }
 
         try
@@ -246,10 +241,10 @@ internal static partial class AdminEndpoints
         CancellationToken cancellationToken)
     {
         var request = http.Request;
-        var (session, denied) = await AuthenticateAsync(http, auth, sessions, api: true, cancellationToken);
-        if (denied is not null || session is null)
+        var check = await RequireSessionAsync(http, auth, sessions, api: true, cancellationToken);
+        if (check.IsRefused)
         {
-            return denied ?? Unauthorized(http, auth);
+            return check.Refused;
         }
 
         if (!request.HasJsonContentType())
@@ -316,6 +311,26 @@ internal static partial class AdminEndpoints
     /// The request's session, with a logged-out cookie counting as none; or the answer to give instead: 429 when the client
     /// address presented too many wrong credentials, 502 when commercetools cannot say whether the cookie was logged out.
     /// </summary>
+    /// <summary>
+    /// The logged-in session of a settings page or API call, or its answer for a caller who is not logged in: what
+    /// <see cref="AuthenticateAsync"/> denied, else a redirect to the login page (pages) or a 401 (API).
+    /// </summary>
+    private static async Task<SessionCheck> RequireSessionAsync(HttpContext http, AdminAuthenticator auth, AdminSessionRevocations sessions, bool api,
+        CancellationToken cancellationToken)
+    {
+        var (session, denied) = await AuthenticateAsync(http, auth, sessions, api, cancellationToken);
+        return denied is not null ? new(null, denied)
+            : session is null ? new(null, api ? Unauthorized(http, auth) : TypedResults.Redirect(LoginPath))
+            : new(session, null);
+    }
+
+    private sealed record SessionCheck(AdminSession? Session, IResult? Refused)
+    {
+        [MemberNotNullWhen(false, nameof(Session))]
+        [MemberNotNullWhen(true, nameof(Refused))]
+        public bool IsRefused => Refused is not null;
+    }
+
     private static async Task<(AdminSession? Session, IResult? Denied)> AuthenticateAsync(HttpContext http, AdminAuthenticator auth,
         AdminSessionRevocations sessions, bool api, CancellationToken cancellationToken)
     {

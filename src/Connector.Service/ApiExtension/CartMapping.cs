@@ -30,14 +30,7 @@ internal static class CartMapping
             TaxMode = cart.TaxMode ?? "Platform",
             Lines = [.. cart.LineItems.Select(li => Line(Localized(li.Name, locale) ?? li.Variant?.Sku ?? "Item", li.Variant?.Sku, li.Quantity, li.Price?.Value, li.TotalPrice, li.TaxedPrice, false)),
                      .. cart.CustomLineItems.Select(cli => Line(Localized(cli.Name, locale) ?? cli.Slug ?? "Item", cli.Slug, cli.Quantity, cli.Money, cli.TotalPrice, cli.TaxedPrice, true))],
-            Shipping = cart.ShippingInfo?.Price is { } shippingPrice ? new CheckoutShipping
-            {
-                MethodName = cart.ShippingInfo.ShippingMethodName,
-                GrossCents = cart.ShippingInfo.TaxedPrice?.TotalGross.CentAmount ?? shippingPrice.CentAmount,
-                NetCents = cart.ShippingInfo.TaxedPrice?.TotalNet.CentAmount ?? shippingPrice.CentAmount,
-                TaxCents = cart.ShippingInfo.TaxedPrice?.TotalTax?.CentAmount
-                    ?? ((cart.ShippingInfo.TaxedPrice?.TotalGross.CentAmount ?? 0) - (cart.ShippingInfo.TaxedPrice?.TotalNet.CentAmount ?? 0)),
-            } : null,
+            Shipping = cart.ShippingInfo?.Price is { } shippingPrice ? Shipping(cart.ShippingInfo.ShippingMethodName, shippingPrice, cart.ShippingInfo.TaxedPrice) : null,
             DiscountCents = cart.DiscountOnTotalPrice?.DiscountedAmount?.CentAmount ?? 0,
             ShippingAddress = Address(cart.ShippingAddress),
             BillingAddress = Address(cart.BillingAddress),
@@ -47,11 +40,26 @@ internal static class CartMapping
         };
     }
 
+    /// <summary>
+    /// Gross, net and tax of a line or the shipping: as commercetools taxed them, the untaxed price as both gross and net
+    /// (no tax) when it did not, and gross minus net when it gave no tax portion.
+    /// </summary>
+    private static (long Gross, long Net, long Tax) Taxed(TypedMoney untaxed, TaxedItemPrice? taxed)
+    {
+        var gross = taxed?.TotalGross.CentAmount ?? untaxed.CentAmount;
+        var net = taxed?.TotalNet.CentAmount ?? untaxed.CentAmount;
+        return (gross, net, taxed?.TotalTax?.CentAmount ?? (gross - net));
+    }
+
+    private static CheckoutShipping Shipping(string? methodName, TypedMoney price, TaxedItemPrice? taxed)
+    {
+        var (gross, net, tax) = Taxed(price, taxed);
+        return new CheckoutShipping { MethodName = methodName, GrossCents = gross, NetCents = net, TaxCents = tax };
+    }
+
     private static CheckoutLine Line(string name, string? sku, long quantity, TypedMoney? unitPrice, TypedMoney total, TaxedItemPrice? taxed, bool custom)
     {
-        var gross = taxed?.TotalGross.CentAmount ?? total.CentAmount;
-        var net = taxed?.TotalNet.CentAmount ?? total.CentAmount;
-        var tax = taxed?.TotalTax?.CentAmount ?? (gross - net);
+        var (gross, net, tax) = Taxed(total, taxed);
         return new CheckoutLine
         {
             Name = name,

@@ -14,13 +14,16 @@ namespace Connector.Service.ApiExtension.Operations;
 /// still be what the order is for), then one PayPal call with a request id keyed by the order, then one transaction per
 /// capture or authorization PayPal reports (with the amount PayPal actually moved), the status fields, and the
 /// PaymentMethod mirror when the order vaulted its instrument. When PayPal answers that the order is already captured or
-/// authorized (the first answer was lost), the order is read and what PayPal did is recorded instead of a failure.
+/// authorized (the first answer was lost), the order is read and what PayPal did is recorded instead of a failure. A
+/// subclass only names the PayPal call (<c>callPayPal</c>: order id, body, request id).
 /// </summary>
-internal abstract class OrderPaymentOperation(OperationServices services, VaultedTokenGuard vaultedTokens, PaymentMethodMirror vaultMirror) : IPaymentOperation
+internal abstract class OrderPaymentOperation(
+    OperationServices services,
+    VaultedTokenGuard vaultedTokens,
+    PaymentMethodMirror vaultMirror,
+    Func<string, JsonObject?, string, CancellationToken, Task<PayPalResponse<PayPalOrder>>> callPayPal) : IPaymentOperation
 {
     private static readonly HashSet<string> AlreadyDone = ["ORDER_ALREADY_CAPTURED", "ORDER_ALREADY_AUTHORIZED", "ORDER_ALREADY_COMPLETED"];
-
-    protected OperationServices Services => services;
 
     public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
     {
@@ -43,7 +46,7 @@ internal abstract class OrderPaymentOperation(OperationServices services, Vaulte
         PayPalResponse<PayPalOrder> response;
         try
         {
-            response = await CallPayPalAsync(orderId, body, requestId, cancellationToken);
+            response = await callPayPal(orderId, body, requestId, cancellationToken);
         }
         catch (PayPalApiException e) when (e.Issues.Any(AlreadyDone.Contains))
         {
@@ -58,6 +61,4 @@ internal abstract class OrderPaymentOperation(OperationServices services, Vaulte
         await vaultMirror.MirrorVaultedOrderAsync(payment, order, cancellationToken);
         return OperationResult.Json(response, actions);
     }
-
-    protected abstract Task<PayPalResponse<PayPalOrder>> CallPayPalAsync(string orderId, JsonObject? body, string requestId, CancellationToken cancellationToken);
 }

@@ -1,10 +1,7 @@
+using System.Text.Json.Nodes;
 using Connector.Commercetools.Models;
 using Connector.Domain;
-using Connector.PayPal;
 using Connector.PayPal.Models;
-using Connector.Service.Vault;
-using Connector.Service.Disputes;
-using Connector.Service.ApiExtension;
 
 namespace Connector.Service.ApiExtension.Operations;
 
@@ -15,33 +12,27 @@ namespace Connector.Service.ApiExtension.Operations;
 /// the capture is already fully refunded (a full refund whose answer was lost), the order is read and its refunds are
 /// recorded instead of a failure.
 /// </summary>
-internal sealed class RefundPayPalOrder(OperationServices services) : IPaymentOperation
+internal sealed class RefundPayPalOrder(OperationServices services) : TransactionOperation<PayPalRefund>(services)
 {
-    public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
+    protected override TransactionType Records => TransactionType.Refund;
+
+    protected override IReadOnlySet<string> AlreadyDoneIssues { get; } = new HashSet<string> { "CAPTURE_FULLY_REFUNDED" };
+
+    protected override Transaction FindTarget(Payment payment, JsonObject request, string field) => PaymentLookups.Charge(payment, request, "captureId", field);
+
+    protected override PayPalCall Prepare(Payment payment, JsonObject request, string field)
     {
-        var field = context.Field;
-        var request = RequestJson.ParseObject(context.RequestValue, field);
-        var charge = PaymentLookups.Charge(context.Payment, request, "captureId", field);
-        var amount = AmountArgument.Parse(request, context.Payment, field);
+        var (amount, payPalAmount, amountIntent) = RequestedAmount(request, payment, field);
         var body = new RefundCaptureRequest
         {
-            Amount = amount is { } m ? new PayPalMoney(m.CurrencyCode, m.ToPayPalValue(field + ".amount")) : null,
+            Amount = payPalAmount,
             NoteToPayer = RequestJson.OptionalString(request, "note_to_payer", field),
             InvoiceId = RequestJson.OptionalString(request, "invoice_id", field),
         };
-        var requestId = PaymentLookups.IntentRequestId(context, context.Operation, charge.InteractionId!, request,
-            body.Amount is { } a ? $"{a.Value} {a.CurrencyCode}" : "full", body.NoteToPayer, body.InvoiceId);
-        try
-        {
-            var response = await services.PayPal.Payments.RefundCaptureAsync(charge.InteractionId!, body, requestId, cancellationToken);
-            var refund = response.Value!;
-            var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.Refund, refund.Amount, refund.Id,
-                TransactionStates.FromRefundStatus(refund.Status), services.Time.GetUtcNow(), amount).ToList();
-            return OperationResult.Json(response, actions);
-        }
-        catch (PayPalApiException e) when (amount is null && e.Issues.Contains("CAPTURE_FULLY_REFUNDED") && PaymentGuard.AnchoredOrderId(context.Payment) is { } orderId)
-        {
-            return await PaymentLookups.RecordOrderAsync(services, context.Payment, orderId, cancellationToken);
-        }
+        return new(amount, [amountIntent, body.NoteToPayer, body.InvoiceId],
+            (captureId, requestId, ct) => Services.PayPal.Payments.RefundCaptureAsync(captureId, body, requestId, ct));
     }
+
+    protected override (PayPalMoney? Amount, string Id, TransactionState State) Reported(PayPalRefund? value, Transaction target) =>
+        (value!.Amount, value.Id, TransactionStates.FromRefundStatus(value.Status));
 }

@@ -1,38 +1,34 @@
+using System.Text.Json.Nodes;
 using Connector.Commercetools.Models;
 using Connector.Domain;
-using Connector.PayPal;
 using Connector.PayPal.Models;
-using Connector.Service.Vault;
-using Connector.Service.Disputes;
-using Connector.Service.ApiExtension;
 
 namespace Connector.Service.ApiExtension.Operations;
 
-/// <summary><c>voidPayPalAuthorizationRequest</c>: voids an authorization; records a CancelAuthorization.</summary>
-internal sealed class VoidPayPalAuthorization(OperationServices services) : IPaymentOperation
+/// <summary>
+/// <c>voidPayPalAuthorizationRequest</c>: voids an authorization; records a CancelAuthorization. An authorization is
+/// voided once, so the request id is the authorization's, whatever the payment version; voided before (the first answer
+/// was lost), the authorization is read and recorded.
+/// </summary>
+internal sealed class VoidPayPalAuthorization(OperationServices services) : TransactionOperation<PayPalAuthorization>(services)
 {
-    public async Task<OperationResult> ExecuteAsync(PaymentOperationContext context, CancellationToken cancellationToken)
-    {
-        var field = context.Field;
-        var request = RequestJson.ParseObject(context.RequestValue, field);
-        var authorization = PaymentLookups.Authorization(context.Payment, request, field);
-        // An authorization is voided once: the request id is the authorization's, whatever the payment version.
-        var requestId = PaymentLookups.IntentRequestId(context, context.Operation, authorization.InteractionId!, request);
-        PayPalResponse<PayPalAuthorization> response;
-        try
-        {
-            response = await services.PayPal.Payments.VoidAuthorizationAsync(authorization.InteractionId!, requestId, cancellationToken);
-        }
-        catch (PayPalApiException e) when (e.Issues.Contains("PREVIOUSLY_VOIDED") || e.Issues.Contains("AUTHORIZATION_VOIDED"))
-        {
-            // Voided before (the first answer was lost): record it.
-            response = await services.PayPal.Payments.GetAuthorizationAsync(authorization.InteractionId!, cancellationToken);
-        }
+    protected override TransactionType Records => TransactionType.CancelAuthorization;
 
-        var voided = response.Value;
-        var state = voided is null ? TransactionState.Success : TransactionStates.FromAuthorizationStatus(voided.Status);
-        var actions = PaymentActions.RecordTransaction(context.Payment, TransactionType.CancelAuthorization, voided?.Amount, authorization.InteractionId!,
-            state, services.Time.GetUtcNow(), PaymentActions.ToMoney(authorization.Amount)).ToList();
-        return response.Raw is null ? OperationResult.Success(actions) : OperationResult.Json(response, actions);
-    }
+    protected override IReadOnlySet<string> AlreadyDoneIssues { get; } = new HashSet<string> { "PREVIOUSLY_VOIDED", "AUTHORIZATION_VOIDED" };
+
+    protected override Transaction FindTarget(Payment payment, JsonObject request, string field) => PaymentLookups.Authorization(payment, request, field);
+
+    protected override PayPalCall Prepare(Payment payment, JsonObject request, string field) =>
+        new(null, [], Services.PayPal.Payments.VoidAuthorizationAsync);
+
+    // A void may answer 204 without a body: then it succeeded, for the authorization's amount.
+    protected override (PayPalMoney? Amount, string Id, TransactionState State) Reported(PayPalAuthorization? value, Transaction target) =>
+        (value?.Amount, target.InteractionId!, value is null ? TransactionState.Success : TransactionStates.FromAuthorizationStatus(value.Status));
+
+    protected override Money? FallbackAmount(Transaction target, Money? requested) => PaymentActions.ToMoney(target.Amount);
+
+    protected override bool CanRecover(Payment payment) => true;
+
+    protected override async Task<OperationResult> RecoverAsync(Payment payment, Transaction target, PayPalCall call, CancellationToken cancellationToken) =>
+        Record(payment, target, call, await Services.PayPal.Payments.GetAuthorizationAsync(target.InteractionId!, cancellationToken));
 }
