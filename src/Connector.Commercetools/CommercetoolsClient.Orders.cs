@@ -25,17 +25,7 @@ public sealed partial class CommercetoolsClient
         return page.Results;
     }
 
-    /// <summary>GET /subscriptions/key={key}. Null when absent.</summary>
-    public Task<Subscription?> GetSubscriptionByKeyAsync(string key, CancellationToken cancellationToken) =>
-        GetByKeyAsync("subscriptions", key, Json.Subscription, cancellationToken);
-
-    /// <summary>POST /subscriptions (commercetools test-delivers to the destination; failure is a 400).</summary>
-    public Task<Subscription> CreateSubscriptionAsync(SubscriptionDraft draft, CancellationToken cancellationToken) =>
-        CreateAsync("subscriptions", draft, Json.SubscriptionDraft, Json.Subscription, cancellationToken);
-
-    public Task<Subscription> UpdateSubscriptionAsync(string id, long version, IReadOnlyList<SubscriptionUpdateAction> actions, CancellationToken cancellationToken) =>
-        UpdateAsync("subscriptions", id, version, actions, Json.UpdateRequestSubscriptionUpdateAction, Json.Subscription, cancellationToken);
-
-    public Task<Subscription> DeleteSubscriptionAsync(string id, long version, CancellationToken cancellationToken) =>
-        DeleteAsync("subscriptions", id, version, Json.Subscription, cancellationToken);
+    /// <summary>/subscriptions (commercetools test-delivers to the destination on create; failure is a 400).</summary>
+    public CommercetoolsResource<Subscription, SubscriptionDraft, SubscriptionUpdateAction> Subscriptions => field ??=
+        new(this, "subscriptions", Json.Subscription, Json.SubscriptionDraft, Json.UpdateRequestSubscriptionUpdateAction, Json.PagedQueryResponseSubscription);
 }

@@ -51,31 +51,13 @@ public sealed partial class CommercetoolsClient(HttpClient http)
     public Task<CustomObject> UpsertCustomObjectAsync(CustomObjectDraft draft, CancellationToken cancellationToken) =>
         CreateAsync("custom-objects", draft, Json.CustomObjectDraft, Json.CustomObject, cancellationToken);
 
-    /// <summary>GET /types/key={key}. Null when absent.</summary>
-    public Task<CtType?> GetTypeByKeyAsync(string key, CancellationToken cancellationToken) =>
-        GetByKeyAsync("types", key, Json.CtType, cancellationToken);
+    /// <summary>/types: the connector's custom types.</summary>
+    public CommercetoolsResource<CtType, TypeDraft, TypeUpdateAction> Types => field ??=
+        new(this, "types", Json.CtType, Json.TypeDraft, Json.UpdateRequestTypeUpdateAction, Json.PagedQueryResponseCtType);
 
-    public Task<CtType> CreateTypeAsync(TypeDraft draft, CancellationToken cancellationToken) =>
-        CreateAsync("types", draft, Json.TypeDraft, Json.CtType, cancellationToken);
-
-    public Task<CtType> UpdateTypeAsync(string id, long version, IReadOnlyList<TypeUpdateAction> actions, CancellationToken cancellationToken) =>
-        UpdateAsync("types", id, version, actions, Json.UpdateRequestTypeUpdateAction, Json.CtType, cancellationToken);
-
-    public Task<CtType> DeleteTypeAsync(string id, long version, CancellationToken cancellationToken) =>
-        DeleteAsync("types", id, version, Json.CtType, cancellationToken);
-
-    /// <summary>GET /extensions/key={key}. Null when absent.</summary>
-    public Task<Extension?> GetExtensionByKeyAsync(string key, CancellationToken cancellationToken) =>
-        GetByKeyAsync("extensions", key, Json.Extension, cancellationToken);
-
-    public Task<Extension> CreateExtensionAsync(ExtensionDraft draft, CancellationToken cancellationToken) =>
-        CreateAsync("extensions", draft, Json.ExtensionDraft, Json.Extension, cancellationToken);
-
-    public Task<Extension> UpdateExtensionAsync(string id, long version, IReadOnlyList<ExtensionUpdateAction> actions, CancellationToken cancellationToken) =>
-        UpdateAsync("extensions", id, version, actions, Json.UpdateRequestExtensionUpdateAction, Json.Extension, cancellationToken);
-
-    public Task<Extension> DeleteExtensionAsync(string id, long version, CancellationToken cancellationToken) =>
-        DeleteAsync("extensions", id, version, Json.Extension, cancellationToken);
+    /// <summary>/extensions: the connector's API extensions.</summary>
+    public CommercetoolsResource<Extension, ExtensionDraft, ExtensionUpdateAction> Extensions => field ??=
+        new(this, "extensions", Json.Extension, Json.ExtensionDraft, Json.UpdateRequestExtensionUpdateAction, Json.PagedQueryResponseExtension);
 
     /// <summary>GET /customers/{id}. Null when absent.</summary>
     public Task<Customer?> GetCustomerAsync(string id, CancellationToken cancellationToken) =>
@@ -91,34 +73,34 @@ public sealed partial class CommercetoolsClient(HttpClient http)
     // the resource path and its JSON types.
 
     /// <summary>GET /{resource}/{id}. Null when absent.</summary>
-    private Task<T?> GetByIdAsync<T>(string resource, string id, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    internal Task<T?> GetByIdAsync<T>(string resource, string id, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class =>
         GetOrNullAsync($"{resource}/{Uri.EscapeDataString(id)}", typeInfo, cancellationToken);
 
     /// <summary>GET /{resource}/key={key}. Null when absent.</summary>
-    private Task<T?> GetByKeyAsync<T>(string resource, string key, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
+    internal Task<T?> GetByKeyAsync<T>(string resource, string key, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
         where T : class =>
         GetOrNullAsync($"{resource}/key={Uri.EscapeDataString(key)}", typeInfo, cancellationToken);
 
     /// <summary>POST /{resource} with a draft.</summary>
-    private Task<T> CreateAsync<TDraft, T>(string resource, TDraft draft, JsonTypeInfo<TDraft> draftInfo, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+    internal Task<T> CreateAsync<TDraft, T>(string resource, TDraft draft, JsonTypeInfo<TDraft> draftInfo, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, resource, JsonContent.Create(draft, draftInfo), typeInfo, cancellationToken);
 
     /// <summary>POST /{resource}/{id}: update actions at the given version.</summary>
-    private Task<T> UpdateAsync<TAction, T>(string resource, string id, long version, IReadOnlyList<TAction> actions,
+    internal Task<T> UpdateAsync<TAction, T>(string resource, string id, long version, IReadOnlyList<TAction> actions,
         JsonTypeInfo<UpdateRequest<TAction>> requestInfo, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Post, $"{resource}/{Uri.EscapeDataString(id)}",
             JsonContent.Create(new UpdateRequest<TAction>(version, actions), requestInfo), typeInfo, cancellationToken);
 
     /// <summary>DELETE /{resource}/{id}?version=: returns the deleted resource.</summary>
-    private Task<T> DeleteAsync<T>(string resource, string id, long version, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
+    internal Task<T> DeleteAsync<T>(string resource, string id, long version, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken) =>
         SendAsync(HttpMethod.Delete, $"{resource}/{Uri.EscapeDataString(id)}?version={version.ToString(CultureInfo.InvariantCulture)}", null, typeInfo, cancellationToken);
 
     /// <summary>
     /// GET /{resource}?where=...&amp;limit=...&amp;withTotal=false: one page, without the total commercetools would
     /// otherwise count; <paramref name="extraQuery"/> (sort, expand) is appended as given.
     /// </summary>
-    private Task<PagedQueryResponse<T>> QueryAsync<T>(string resource, string where, int limit, JsonTypeInfo<PagedQueryResponse<T>> pageInfo,
+    internal Task<PagedQueryResponse<T>> QueryAsync<T>(string resource, string where, int limit, JsonTypeInfo<PagedQueryResponse<T>> pageInfo,
         CancellationToken cancellationToken, string extraQuery = "") =>
         SendAsync(HttpMethod.Get,
             $"{resource}?where={Uri.EscapeDataString(where)}&limit={limit.ToString(CultureInfo.InvariantCulture)}&withTotal=false{extraQuery}", null,

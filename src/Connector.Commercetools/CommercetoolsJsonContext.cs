@@ -43,6 +43,7 @@ namespace Connector.Commercetools;
 [JsonSerializable(typeof(PagedQueryResponse<Order>))]
 [JsonSerializable(typeof(Subscription))]
 [JsonSerializable(typeof(SubscriptionDraft))]
+[JsonSerializable(typeof(PagedQueryResponse<Subscription>))]
 [JsonSerializable(typeof(UpdateRequest<SubscriptionUpdateAction>))]
 [JsonSerializable(typeof(PaymentMethod))]
 [JsonSerializable(typeof(PaymentMethodDraft))]

@@ -35,12 +35,12 @@ public sealed partial class Deployer
 
         var destination = new GoogleCloudPubSubDestination { ProjectId = options.GcpProjectId, Topic = options.GcpTopicName };
         List<MessageSubscription> messages = [new() { ResourceTypeId = "order", Types = [.. SubscriptionMessageTypes] }];
-        var existing = await commercetools.GetSubscriptionByKeyAsync(ConnectorContract.SubscriptionKey, cancellationToken);
+        var existing = await commercetools.Subscriptions.GetByKeyAsync(ConnectorContract.SubscriptionKey, cancellationToken);
         if (existing is null)
         {
             try
             {
-                await commercetools.CreateSubscriptionAsync(new SubscriptionDraft { Key = ConnectorContract.SubscriptionKey, Destination = destination, Messages = messages }, cancellationToken);
+                await commercetools.Subscriptions.CreateAsync(new SubscriptionDraft { Key = ConnectorContract.SubscriptionKey, Destination = destination, Messages = messages }, cancellationToken);
             }
             catch (CommercetoolsApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
             {
@@ -67,25 +67,11 @@ public sealed partial class Deployer
             updates.Add(new SetSubscriptionMessages(messages));
         }
 
-        if (updates.Count == 0)
-        {
-            report.Add($"subscription {ConnectorContract.SubscriptionKey}: up to date");
-            return;
-        }
-
-        await commercetools.UpdateSubscriptionAsync(existing.Id, existing.Version, updates, cancellationToken);
-        report.Add($"subscription {ConnectorContract.SubscriptionKey}: updated ({string.Join(", ", updates.Select(u => u.GetType().Name))})");
+        await UpdateAsync(commercetools.Subscriptions, existing, updates, $"subscription {ConnectorContract.SubscriptionKey}", report, cancellationToken);
     }
 
-    private async Task RemoveSubscriptionAsync(DeployReport report, CancellationToken cancellationToken)
-    {
-        var existing = await commercetools.GetSubscriptionByKeyAsync(ConnectorContract.SubscriptionKey, cancellationToken);
-        if (existing is not null)
-        {
-            await commercetools.DeleteSubscriptionAsync(existing.Id, existing.Version, cancellationToken);
-            report.Add($"subscription {ConnectorContract.SubscriptionKey}: removed");
-        }
-    }
+    private Task RemoveSubscriptionAsync(DeployReport report, CancellationToken cancellationToken) =>
+        RemoveAsync(commercetools.Subscriptions, ConnectorContract.SubscriptionKey, $"subscription {ConnectorContract.SubscriptionKey}", report, cancellationToken);
 
     /// <summary>
     /// Registers <c>{PublicUrl}/paypal-webhooks</c> with PayPal for <see cref="WebhookEventTypes"/>, reusing a registration with

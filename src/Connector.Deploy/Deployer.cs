@@ -36,12 +36,7 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
         var report = new DeployReport();
         foreach (var key in new[] { ConnectorContract.PaymentExtensionKey, ConnectorContract.CustomerExtensionKey })
         {
-            var extension = await commercetools.GetExtensionByKeyAsync(key, cancellationToken);
-            if (extension is not null)
-            {
-                await commercetools.DeleteExtensionAsync(extension.Id, extension.Version, cancellationToken);
-                report.Add($"extension {key}: removed");
-            }
+            await RemoveAsync(commercetools.Extensions, key, $"extension {key}", report, cancellationToken);
         }
 
         await RemoveSubscriptionAsync(report, cancellationToken);
@@ -50,7 +45,7 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
         {
             foreach (var key in new[] { options.PaymentTypeKey, options.CustomerTypeKey, options.InteractionTypeKey })
             {
-                var type = await commercetools.GetTypeByKeyAsync(key, cancellationToken);
+                var type = await commercetools.Types.GetByKeyAsync(key, cancellationToken);
                 if (type is null)
                 {
                     continue;
@@ -58,7 +53,7 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
 
                 try
                 {
-                    await commercetools.DeleteTypeAsync(type.Id, type.Version, cancellationToken);
+                    await commercetools.Types.DeleteAsync(type.Id, type.Version, cancellationToken);
                     report.Add($"type {key}: removed (--purge)");
                 }
                 catch (CommercetoolsApiException e) when (e.Code == "ReferenceExists")
@@ -77,10 +72,10 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
 
     private async Task EnsureTypeAsync(TypeDraft draft, DeployReport report, CancellationToken cancellationToken)
     {
-        var existing = await commercetools.GetTypeByKeyAsync(draft.Key, cancellationToken);
+        var existing = await commercetools.Types.GetByKeyAsync(draft.Key, cancellationToken);
         if (existing is null)
         {
-            await commercetools.CreateTypeAsync(draft, cancellationToken);
+            await commercetools.Types.CreateAsync(draft, cancellationToken);
             report.Add($"type {draft.Key}: created with {draft.FieldDefinitions.Count} fields");
             return;
         }
@@ -92,7 +87,7 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
             return;
         }
 
-        await commercetools.UpdateTypeAsync(existing.Id, existing.Version, [.. missing.Select(f => new AddFieldDefinition(f))], cancellationToken);
+        await commercetools.Types.UpdateAsync(existing.Id, existing.Version, [.. missing.Select(f => new AddFieldDefinition(f))], cancellationToken);
         report.Add($"type {draft.Key}: added {string.Join(", ", missing.Select(f => f.Name))}");
     }
 
@@ -105,10 +100,10 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
             Authentication = new ExtensionAuthentication { HeaderValue = options.ExtensionAuthorization },
         };
         List<ExtensionTrigger> triggers = [new() { ResourceTypeId = resourceTypeId, Actions = actions, Condition = ConnectorOperations.TriggerCondition(resourceTypeId) }];
-        var existing = await commercetools.GetExtensionByKeyAsync(key, cancellationToken);
+        var existing = await commercetools.Extensions.GetByKeyAsync(key, cancellationToken);
         if (existing is null)
         {
-            await commercetools.CreateExtensionAsync(new ExtensionDraft { Key = key, Destination = destination, Triggers = triggers, TimeoutInMs = timeoutMs }, cancellationToken);
+            await commercetools.Extensions.CreateAsync(new ExtensionDraft { Key = key, Destination = destination, Triggers = triggers, TimeoutInMs = timeoutMs }, cancellationToken);
             report.Add($"extension {key}: created → {destination.Url}");
             return;
         }
@@ -130,14 +125,36 @@ public sealed partial class Deployer(CommercetoolsClient commercetools, DeployOp
             updates.Add(new SetTimeoutInMs(timeoutMs));
         }
 
+        await UpdateAsync(commercetools.Extensions, existing, updates, $"extension {key}", report, cancellationToken);
+    }
+
+    /// <summary>Applies the update actions deploy found missing, reporting their names, or that the resource is up to date.</summary>
+    private static async Task UpdateAsync<T, TDraft, TAction>(CommercetoolsResource<T, TDraft, TAction> resource, T existing, List<TAction> updates,
+        string label, DeployReport report, CancellationToken cancellationToken)
+        where T : class, IVersionedResource
+        where TAction : notnull
+    {
         if (updates.Count == 0)
         {
-            report.Add($"extension {key}: up to date");
+            report.Add($"{label}: up to date");
             return;
         }
 
-        await commercetools.UpdateExtensionAsync(existing.Id, existing.Version, updates, cancellationToken);
-        report.Add($"extension {key}: updated ({string.Join(", ", updates.Select(u => u.GetType().Name))})");
+        await resource.UpdateAsync(existing.Id, existing.Version, updates, cancellationToken);
+        report.Add($"{label}: updated ({string.Join(", ", updates.Select(u => u.GetType().Name))})");
+    }
+
+    /// <summary>Deletes the resource with this key, if there is one (undeploy).</summary>
+    private static async Task RemoveAsync<T, TDraft, TAction>(CommercetoolsResource<T, TDraft, TAction> resource, string key, string label,
+        DeployReport report, CancellationToken cancellationToken)
+        where T : class, IVersionedResource
+    {
+        var existing = await resource.GetByKeyAsync(key, cancellationToken);
+        if (existing is not null)
+        {
+            await resource.DeleteAsync(existing.Id, existing.Version, cancellationToken);
+            report.Add($"{label}: removed");
+        }
     }
 
     private static bool SameTriggers(List<ExtensionTrigger> a, List<ExtensionTrigger> b) =>

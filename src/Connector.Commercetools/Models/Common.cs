@@ -95,6 +95,14 @@ public sealed record ErrorObject
     public long? CurrentVersion { get; set; }
 }
 
+/// <summary>A stored commercetools resource: updated and deleted by id at its current version.</summary>
+public interface IVersionedResource
+{
+    string Id { get; }
+
+    long Version { get; }
+}
+
 /// <summary>OAuth token response of the commercetools auth API.</summary>
 public sealed record TokenResponse : IAccessTokenResponse
 {

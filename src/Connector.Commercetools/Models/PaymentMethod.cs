@@ -6,7 +6,7 @@ namespace Connector.Commercetools.Models;
 /// A commercetools PaymentMethod (<c>/payment-methods</c>, public beta since 2025-07): a saved, reusable payment
 /// instrument of a customer. The connector mirrors each vaulted PayPal payment token as one of these.
 /// </summary>
-public sealed record PaymentMethod
+public sealed record PaymentMethod : IVersionedResource
 {
     public required string Id { get; init; }
 

@@ -4,7 +4,7 @@ using System.Text.Json.Serialization;
 namespace Connector.Commercetools.Models;
 
 /// <summary>A custom Type.</summary>
-public sealed record CtType
+public sealed record CtType : IVersionedResource
 {
     public required string Id { get; init; }
 
@@ -53,7 +53,7 @@ public abstract record TypeUpdateAction;
 public sealed record AddFieldDefinition(FieldDefinition FieldDefinition) : TypeUpdateAction;
 
 /// <summary>An API extension registration.</summary>
-public sealed record Extension
+public sealed record Extension : IVersionedResource
 {
     public required string Id { get; init; }
 

@@ -3,7 +3,7 @@ using System.Text.Json;
 namespace Connector.Commercetools.Models;
 
 /// <summary>A commercetools Subscription (https://docs.commercetools.com/api/projects/subscriptions).</summary>
-public sealed record Subscription
+public sealed record Subscription : IVersionedResource
 {
     public required string Id { get; init; }
 

@@ -22,7 +22,7 @@ internal sealed class TypeIdResolver(CommercetoolsClient commercetools)
 
         try
         {
-            var type = await commercetools.GetTypeByKeyAsync(key, cancellationToken);
+            var type = await commercetools.Types.GetByKeyAsync(key, cancellationToken);
             if (type is not null)
             {
                 _ids[key] = type.Id;

@@ -40,7 +40,7 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
     /// </summary>
     private async Task<PaymentMethod?> FindByKeyAsync(string key, CancellationToken cancellationToken)
     {
-        var page = await commercetools.QueryPaymentMethodsAsync($"key=\"{CommercetoolsClient.EscapePredicateString(key)}\"", 1, cancellationToken);
+        var page = await commercetools.PaymentMethods.QueryAsync($"key=\"{CommercetoolsClient.EscapePredicateString(key)}\"", 1, cancellationToken);
         return page.Results.FirstOrDefault();
     }
 
@@ -147,7 +147,7 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
 
         try
         {
-            await commercetools.DeletePaymentMethodAsync(method.Id, method.Version, cancellationToken);
+            await commercetools.PaymentMethods.DeleteAsync(method.Id, method.Version, cancellationToken);
             Log.Removed(logger, method.Id);
             return true;
         }
@@ -312,7 +312,7 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
     {
         // All of the customer's PaymentMethods, not only ours: "default" is per customer across interfaces.
         var where = $"customer(id=\"{CommercetoolsClient.EscapePredicateString(customerId)}\")";
-        var page = await commercetools.QueryPaymentMethodsAsync(where, 500, cancellationToken);
+        var page = await commercetools.PaymentMethods.QueryAsync(where, 500, cancellationToken);
         return page.Results;
     }
 
@@ -337,7 +337,7 @@ internal sealed partial class PaymentMethodMirror(CommercetoolsClient commerceto
         };
         try
         {
-            var created = await commercetools.CreatePaymentMethodAsync(draft, cancellationToken);
+            var created = await commercetools.PaymentMethods.CreateAsync(draft, cancellationToken);
             Log.Created(logger, created.Id, customerId);
             return created;
         }
