@@ -1,3 +1,4 @@
+using Connector.Domain.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -18,18 +19,7 @@ public static class CommercetoolsServiceCollectionExtensions
             .Validate(o => !o.Validate().Any(), "Commercetools API/auth URL missing or not absolute (set CTP_API_URL and CTP_AUTH_URL, or CTP_REGION).")
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<CommercetoolsOptions>, CommercetoolsOptionsValidator>();
-        services.AddSingleton<CommercetoolsTokenCache>();
-        services.AddTransient<CommercetoolsAuthHandler>();
-        services.AddHttpClient(CommercetoolsTokenCache.AuthClientName, c => c.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(Connector.Domain.UpstreamHandler.Create)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
-        return services.AddHttpClient<CommercetoolsClient>((sp, http) =>
-            {
-                http.BaseAddress = sp.GetRequiredService<IOptions<CommercetoolsOptions>>().Value.ProjectBaseUri;
-                http.Timeout = TimeSpan.FromSeconds(30);
-            })
-            .AddHttpMessageHandler<CommercetoolsAuthHandler>()
-            .ConfigurePrimaryHttpMessageHandler(Connector.Domain.UpstreamHandler.Create)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        return services.AddClientCredentialsApi<CommercetoolsTokenCache, CommercetoolsAuthHandler, CommercetoolsClient>(CommercetoolsTokenCache.AuthClientName,
+            sp => sp.GetRequiredService<IOptions<CommercetoolsOptions>>().Value.ProjectBaseUri);
     }
 }

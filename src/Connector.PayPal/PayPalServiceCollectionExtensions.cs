@@ -1,3 +1,4 @@
+using Connector.Domain.Tokens;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -17,19 +18,8 @@ public static class PayPalServiceCollectionExtensions
             .Validate(o => o.ResolveUrl() is not null, PayPalOptions.ValidationMessage)
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<PayPalOptions>, PayPalOptionsValidator>();
-        services.AddSingleton<PayPalTokenService>();
-        services.AddTransient<PayPalTokenHandler>();
-        services.AddHttpClient(PayPalTokenService.AuthClientName, (sp, c) => c.Timeout = TimeSpan.FromSeconds(10))
-            .ConfigurePrimaryHttpMessageHandler(Connector.Domain.UpstreamHandler.Create)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddTransient<PayPalClient>();
-        return services.AddHttpClient<PayPalTransport>((sp, http) =>
-            {
-                http.BaseAddress = sp.GetRequiredService<IOptions<PayPalOptions>>().Value.BaseUri;
-                http.Timeout = TimeSpan.FromSeconds(30);
-            })
-            .AddHttpMessageHandler<PayPalTokenHandler>()
-            .ConfigurePrimaryHttpMessageHandler(Connector.Domain.UpstreamHandler.Create)
-            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        return services.AddClientCredentialsApi<PayPalTokenService, PayPalTokenHandler, PayPalTransport>(PayPalTokenService.AuthClientName,
+            sp => sp.GetRequiredService<IOptions<PayPalOptions>>().Value.BaseUri);
     }
 }

@@ -1,8 +1,10 @@
+using System.Net;
 using System.Text.Json.Nodes;
 using Connector.Commercetools;
 using Connector.Commercetools.Models;
 using Connector.Domain;
 using Connector.Domain.Contract;
+using Connector.PayPal;
 using Connector.Service.ApiExtension;
 using Connector.Service.ApiExtension.Operations;
 
@@ -30,6 +32,28 @@ internal static class CustomerVault
     /// <summary>The vault customer id PayPal reports in a setup or payment token, or null.</summary>
     public static string? ReportedCustomer(JsonNode? response) =>
         response?["customer"]?["id"] is JsonValue v && v.TryGetValue<string>(out var id) && id.Length > 0 ? id : null;
+
+    /// <summary>
+    /// Throws <paramref name="notOwned"/> unless PayPal reports the vaulted token <paramref name="read"/> returns (a setup
+    /// or payment token) as the vault customer's. A token PayPal answers one of <paramref name="unknownToken"/> for counts
+    /// as not owned too, so a caller never learns whether it exists for someone else.
+    /// </summary>
+    public static async Task EnsurePayPalOwnerAsync(Func<Task<PayPalResponse<JsonNode>>> read, string payPalUserId, DomainValidationException notOwned,
+        params HttpStatusCode[] unknownToken)
+    {
+        try
+        {
+            var token = await read();
+            if (token.Value?["customer"]?["id"]?.GetValue<string>() != payPalUserId)
+            {
+                throw notOwned;
+            }
+        }
+        catch (PayPalApiException e) when (unknownToken.Contains(e.StatusCode))
+        {
+            throw notOwned;
+        }
+    }
 
     /// <summary>A raw token id request value (createPaymentToken, deletePaymentToken): trimmed, plain id characters only.</summary>
     public static string TokenId(string requestValue, string field)

@@ -80,17 +80,7 @@ internal sealed class VaultedTokenGuard(OperationServices services, PaymentMetho
             throw notOwned;
         }
 
-        try
-        {
-            var token = await services.PayPal.Vault.GetPaymentTokenAsync(id, cancellationToken);
-            if (token.Raw?["customer"]?["id"]?.GetValue<string>() != payPalUserId)
-            {
-                throw notOwned;
-            }
-        }
-        catch (PayPalApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest or HttpStatusCode.UnprocessableEntity)
-        {
-            throw notOwned;
-        }
+        await CustomerVault.EnsurePayPalOwnerAsync(() => services.PayPal.Vault.GetPaymentTokenAsync(id, cancellationToken), payPalUserId, notOwned,
+            HttpStatusCode.NotFound, HttpStatusCode.BadRequest, HttpStatusCode.UnprocessableEntity);
     }
 }

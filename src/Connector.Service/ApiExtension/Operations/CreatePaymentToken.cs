@@ -32,18 +32,8 @@ internal sealed class CreatePaymentToken(OperationServices services, PaymentMeth
         }
 
         var notOwned = new DomainValidationException($"{field}: the setup token was not created for this customer (create it with createVaultSetupTokenRequest).");
-        try
-        {
-            var setupToken = await services.PayPal.Vault.GetSetupTokenAsync(setupTokenId, cancellationToken);
-            if (setupToken.Value?["customer"]?["id"]?.GetValue<string>() != payPalUserId)
-            {
-                throw notOwned;
-            }
-        }
-        catch (PayPalApiException e) when (e.StatusCode is HttpStatusCode.NotFound or HttpStatusCode.BadRequest)
-        {
-            throw notOwned;
-        }
+        await CustomerVault.EnsurePayPalOwnerAsync(() => services.PayPal.Vault.GetSetupTokenAsync(setupTokenId, cancellationToken), payPalUserId, notOwned,
+            HttpStatusCode.NotFound, HttpStatusCode.BadRequest);
     }
 
     private static string? LastSetupTokenId(Customer customer)

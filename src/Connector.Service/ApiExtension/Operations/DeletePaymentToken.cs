@@ -31,18 +31,8 @@ internal sealed class DeletePaymentToken(OperationServices services, PaymentMeth
         if (method is null)
         {
             var payPalUserId = await bindings.GetAsync(context.Customer.Id, cancellationToken) ?? throw notOwned;
-            try
-            {
-                var token = await services.PayPal.Vault.GetPaymentTokenAsync(tokenId, cancellationToken);
-                if (token.Raw?["customer"]?["id"]?.GetValue<string>() != payPalUserId)
-                {
-                    throw notOwned;
-                }
-            }
-            catch (PayPalApiException e) when (e.StatusCode == HttpStatusCode.NotFound)
-            {
-                throw notOwned;
-            }
+            await CustomerVault.EnsurePayPalOwnerAsync(() => services.PayPal.Vault.GetPaymentTokenAsync(tokenId, cancellationToken), payPalUserId, notOwned,
+                HttpStatusCode.NotFound);
         }
 
         try
