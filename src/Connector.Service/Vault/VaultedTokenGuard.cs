@@ -2,9 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using Connector.Commercetools.Models;
 using Connector.Domain;
-using Connector.PayPal;
 using Connector.Service.ApiExtension;
-using Connector.Service.ApiExtension.Operations;
 
 namespace Connector.Service.Vault;
 
