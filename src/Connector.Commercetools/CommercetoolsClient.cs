@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using Connector.Commercetools.Models;
+using Connector.Domain;
 
 namespace Connector.Commercetools;
 
@@ -135,20 +136,10 @@ public sealed partial class CommercetoolsClient(HttpClient http)
     internal async Task<T> SendAsync<T>(HttpMethod method, string path, HttpContent? content, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(method, path) { Content = content };
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new CommercetoolsApiException($"commercetools could not be reached ({method} {StripQuery(path)}).", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new CommercetoolsApiException($"commercetools did not answer in time ({method} {StripQuery(path)}).", e);
-        }
-
+        var response = await http.SendTranslatingFailuresAsync(request, (method, path),
+            static (call, e) => new CommercetoolsApiException($"commercetools could not be reached ({call.method} {StripQuery(call.path)}).", e),
+            static (call, e) => new CommercetoolsApiException($"commercetools did not answer in time ({call.method} {StripQuery(call.path)}).", e),
+            cancellationToken);
         using (response)
         {
             if (response.IsSuccessStatusCode)

@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using Connector.Domain;
 using Connector.PayPal.Models;
 using Microsoft.Extensions.Options;
 
@@ -71,20 +72,10 @@ public sealed class PayPalTransport(HttpClient http, IOptions<PayPalOptions> opt
 
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
 
-        HttpResponseMessage response;
-        try
-        {
-            response = await http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken);
-        }
-        catch (HttpRequestException e)
-        {
-            throw new PayPalApiException($"PayPal could not be reached ({method} {PathOnly(path)}).", e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new PayPalApiException($"PayPal did not answer in time ({method} {PathOnly(path)}).", e);
-        }
-
+        var response = await http.SendTranslatingFailuresAsync(request, (method, path),
+            static (call, e) => new PayPalApiException($"PayPal could not be reached ({call.method} {PathOnly(call.path)}).", e),
+            static (call, e) => new PayPalApiException($"PayPal did not answer in time ({call.method} {PathOnly(call.path)}).", e),
+            cancellationToken);
         using (response)
         {
             var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken);

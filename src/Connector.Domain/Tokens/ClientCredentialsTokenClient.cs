@@ -65,31 +65,16 @@ public abstract class ClientCredentialsTokenClient<TResponse>
     {
         var endpoint = Endpoint;
         using var request = ClientCredentials.TokenRequest(endpoint.TokenUri, endpoint.ClientId, endpoint.ClientSecret, form);
-        HttpResponseMessage response;
-        try
+        using var response = await CreateHttpClient().SendTranslatingFailuresAsync(request, this,
+            static (client, e) => client.Unreachable(e), static (client, e) => client.TimedOut(e), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
         {
-            response = await CreateHttpClient().SendAsync(request, cancellationToken).ConfigureAwait(false);
-        }
-        catch (HttpRequestException e)
-        {
-            throw Unreachable(e);
-        }
-        catch (TaskCanceledException e) when (!cancellationToken.IsCancellationRequested && TimedOut(e) is { } timedOut)
-        {
-            throw timedOut;
+            OnRefused(response.StatusCode);
+            throw await RefusedAsync(response, cancellationToken).ConfigureAwait(false);
         }
 
-        using (response)
-        {
-            if (!response.IsSuccessStatusCode)
-            {
-                OnRefused(response.StatusCode);
-                throw await RefusedAsync(response, cancellationToken).ConfigureAwait(false);
-            }
-
-            return await response.Content.ReadFromJsonAsync(ResponseType, cancellationToken).ConfigureAwait(false)
-                ?? throw EmptyResponse(response.StatusCode);
-        }
+        return await response.Content.ReadFromJsonAsync(ResponseType, cancellationToken).ConfigureAwait(false)
+            ?? throw EmptyResponse(response.StatusCode);
     }
 
     private async Task<(string Token, TimeSpan Lifetime)> FetchAccessTokenAsync(CancellationToken cancellationToken)
