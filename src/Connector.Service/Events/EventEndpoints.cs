@@ -29,14 +29,13 @@ internal static partial class EventEndpoints
             return TypedResults.Unauthorized();
         }
 
-        if (request.ContentLength > MaxBodyBytes)
+        // Bounded while reading too: a chunked body announces no length.
+        if (await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken) is not { } body)
         {
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
         }
 
-        using var buffer = new MemoryStream();
-        await request.Body.CopyToAsync(buffer, cancellationToken);
-        if (PubSubPush.Parse(buffer.ToArray()) is not { } push)
+        if (PubSubPush.Parse(body) is not { } push)
         {
             return TypedResults.BadRequest();
         }

@@ -19,7 +19,7 @@ internal static class WebhookEndpoints
     private static async Task<Results<Ok, UnauthorizedHttpResult, NotFound, BadRequest, StatusCodeHttpResult>> HandleWebhookAsync(
         HttpRequest request, WebhookAuthenticator authenticator, WebhookProcessor processor, CancellationToken cancellationToken)
     {
-        var body = await ReadBodyAsync(request, cancellationToken);
+        var body = await BoundedBody.ReadAsync(request, MaxBodyBytes, cancellationToken);
         if (body is null)
         {
             return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
@@ -45,28 +45,5 @@ internal static class WebhookEndpoints
             WebhookOutcome.PaymentNotFoundYet => TypedResults.NotFound(),
             _ => TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable),
         };
-    }
-
-    private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, CancellationToken cancellationToken)
-    {
-        if (request.ContentLength > MaxBodyBytes)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[16 * 1024];
-        int read;
-        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
-        {
-            if (buffer.Length + read > MaxBodyBytes)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 }
