@@ -126,21 +126,16 @@ internal static partial class JsonUtil
         };
     }
 
-    public static JsonObject? OptObject(JsonObject obj, string name, string? path = null)
-    {
-        var node = obj[name];
-        if (IsNull(node))
-        {
-            return null;
-        }
-
-        return node as JsonObject ?? throw Errors.InvalidJsonInput($"{path ?? name}: JSON object expected.");
-    }
+    public static JsonObject? OptObject(JsonObject obj, string name, string? path = null) => Opt<JsonObject>(obj, name, path, "object");
 
     public static JsonObject ReqObject(JsonObject obj, string name, string? path = null) =>
         OptObject(obj, name, path) ?? throw Errors.InvalidJsonInput($"{path ?? name}: Missing required value");
 
-    public static JsonArray? OptArray(JsonObject obj, string name, string? path = null)
+    public static JsonArray? OptArray(JsonObject obj, string name, string? path = null) => Opt<JsonArray>(obj, name, path, "array");
+
+    /// <summary>The member <paramref name="name"/> if it is a <typeparamref name="T"/> (JSON <paramref name="kind"/>), null when absent or null.</summary>
+    private static T? Opt<T>(JsonObject obj, string name, string? path, string kind)
+        where T : JsonNode
     {
         var node = obj[name];
         if (IsNull(node))
@@ -148,7 +143,7 @@ internal static partial class JsonUtil
             return null;
         }
 
-        return node as JsonArray ?? throw Errors.InvalidJsonInput($"{path ?? name}: JSON array expected.");
+        return node as T ?? throw Errors.InvalidJsonInput($"{path ?? name}: JSON {kind} expected.");
     }
 
     /// <summary>The optional array of objects <paramref name="name"/> of a draft, each read by <paramref name="read"/> (an empty array when absent).</summary>
@@ -179,6 +174,13 @@ internal static partial class JsonUtil
         {
             obj[name] = value;
         }
+    }
+
+    /// <summary>Removes the first element equal in value to <paramref name="value"/>; returns whether there was one.</summary>
+    public static bool RemoveEqual(JsonArray array, JsonNode value)
+    {
+        var existing = array.FirstOrDefault(element => JsonNode.DeepEquals(element, value));
+        return existing is not null && array.Remove(existing);
     }
 
     /// <summary>Sets a property if it differs from the current value; returns whether anything changed.</summary>

@@ -15,6 +15,19 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
 
     public override string TypeId => "payment";
 
+    /// <summary>
+    /// setMethodInfo runs, in the payload's order, the single-field action for each paymentMethodInfo field it names:
+    /// field → (action, the action's payload property).
+    /// </summary>
+    private static readonly Dictionary<string, (string Action, string Property)> MethodInfoActions = new(StringComparer.Ordinal)
+    {
+        ["paymentInterface"] = ("setMethodInfoInterface", "interface"),
+        ["method"] = ("setMethodInfoMethod", "method"),
+        ["name"] = ("setMethodInfoName", "name"),
+        ["token"] = ("setMethodInfoToken", "token"),
+        ["interfaceAccount"] = ("setMethodInfoInterfaceAccount", "interfaceAccount"),
+    };
+
     public override string? ExtensionTypeId => "payment";
 
     public override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
@@ -216,27 +229,14 @@ internal sealed class PaymentBehavior(bool strictTransactionStates = false) : Re
                 var any = false;
                 foreach (var (name, value) in payload)
                 {
-                    switch (name)
+                    if (MethodInfoActions.TryGetValue(name, out var set))
                     {
-                        case "paymentInterface":
-                            any |= Apply(payment, "setMethodInfoInterface", new JsonObject { ["interface"] = value?.DeepClone() }, context);
-                            break;
-                        case "method":
-                            any |= Apply(payment, "setMethodInfoMethod", new JsonObject { ["method"] = value?.DeepClone() }, context);
-                            break;
-                        case "name":
-                            any |= Apply(payment, "setMethodInfoName", new JsonObject { ["name"] = value?.DeepClone() }, context);
-                            break;
-                        case "token":
-                            any |= Apply(payment, "setMethodInfoToken", new JsonObject { ["token"] = value?.DeepClone() }, context);
-                            break;
-                        case "interfaceAccount":
-                            any |= Apply(payment, "setMethodInfoInterfaceAccount", new JsonObject { ["interfaceAccount"] = value?.DeepClone() }, context);
-                            break;
-                        case "custom":
-                            var custom = value as JsonObject;
-                            any |= Apply(payment, "setMethodInfoCustomType", new JsonObject { ["type"] = custom?["type"]?.DeepClone(), ["fields"] = custom?["fields"]?.DeepClone() }, context);
-                            break;
+                        any |= Apply(payment, set.Action, new JsonObject { [set.Property] = value?.DeepClone() }, context);
+                    }
+                    else if (name == "custom")
+                    {
+                        var custom = value as JsonObject;
+                        any |= Apply(payment, "setMethodInfoCustomType", new JsonObject { ["type"] = custom?["type"]?.DeepClone(), ["fields"] = custom?["fields"]?.DeepClone() }, context);
                     }
                 }
 

@@ -57,20 +57,7 @@ internal sealed class PredicateEvaluator(IReadOnlyDictionary<string, IReadOnlyLi
             return false;
         }
 
-        if (value.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in value.EnumerateArray())
-            {
-                if (Evaluate(p.Inner, item))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        return Evaluate(p.Inner, value);
+        return AnyElement(value, item => Evaluate(p.Inner, item));
     }
 
     private bool EvaluateComparison(ComparisonPredicate p, JsonElement context)
@@ -81,21 +68,12 @@ internal sealed class PredicateEvaluator(IReadOnlyDictionary<string, IReadOnlyLi
             return false;
         }
 
-        if (value.ValueKind == JsonValueKind.Array)
-        {
-            foreach (var item in value.EnumerateArray())
-            {
-                if (CompareMatches(item, p.Op, p.Value))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        return CompareMatches(value, p.Op, p.Value);
+        return AnyElement(value, item => CompareMatches(item, p.Op, p.Value));
     }
+
+    /// <summary>A condition on an array field holds when it holds for any element; on any other field, for its value.</summary>
+    private static bool AnyElement(JsonElement value, Func<JsonElement, bool> holds) =>
+        value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Any(holds) : holds(value);
 
     private bool CompareMatches(JsonElement value, CompareOp op, Operand operand)
     {
@@ -142,8 +120,7 @@ internal sealed class PredicateEvaluator(IReadOnlyDictionary<string, IReadOnlyLi
         var candidates = p.Values.SelectMany(Resolve).ToList();
         bool Contains(JsonElement element) => candidates.Any(c => Compare(element, c) == 0);
 
-        var any = value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Any(Contains) : Contains(value);
-        return any != p.Negated;
+        return AnyElement(value, Contains) != p.Negated;
     }
 
     private bool EvaluateContains(ContainsPredicate p, JsonElement context)

@@ -36,20 +36,9 @@ internal static class PredicateLexer
             var start = i;
             switch (c)
             {
-                case '(':
-                    tokens.Add(new Token(TokenKind.LParen, "(", start));
-                    i++;
-                    continue;
-                case ')':
-                    tokens.Add(new Token(TokenKind.RParen, ")", start));
-                    i++;
-                    continue;
-                case ',':
-                    tokens.Add(new Token(TokenKind.Comma, ",", start));
-                    i++;
-                    continue;
-                case '=':
-                    tokens.Add(new Token(TokenKind.Operator, "=", start));
+                case '(' or ')' or ',' or '=':
+                    var kind = c switch { '(' => TokenKind.LParen, ')' => TokenKind.RParen, ',' => TokenKind.Comma, _ => TokenKind.Operator };
+                    tokens.Add(new Token(kind, c.ToString(), start));
                     i++;
                     continue;
                 case '!':

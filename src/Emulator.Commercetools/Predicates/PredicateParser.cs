@@ -45,25 +45,18 @@ internal sealed class PredicateParser
         return new PredicateSyntaxException($"Invalid input {found} at position {token.Position + 1}, expected {expected}.");
     }
 
-    private Predicate ParseOr()
+    private Predicate ParseOr() => ParseChain("or", ParseAnd, (left, right) => new OrPredicate(left, right));
+
+    private Predicate ParseAnd() => ParseChain("and", ParseUnary, (left, right) => new AndPredicate(left, right));
+
+    /// <summary>Operands joined by a left-associative keyword (<c>a or b or c</c>), each parsed by <paramref name="operand"/>.</summary>
+    private Predicate ParseChain(string keyword, Func<Predicate> operand, Func<Predicate, Predicate, Predicate> join)
     {
-        var left = ParseAnd();
-        while (IsKeyword(Peek, "or"))
+        var left = operand();
+        while (IsKeyword(Peek, keyword))
         {
             Next();
-            left = new OrPredicate(left, ParseAnd());
-        }
-
-        return left;
-    }
-
-    private Predicate ParseAnd()
-    {
-        var left = ParseUnary();
-        while (IsKeyword(Peek, "and"))
-        {
-            Next();
-            left = new AndPredicate(left, ParseUnary());
+            left = join(left, operand());
         }
 
         return left;

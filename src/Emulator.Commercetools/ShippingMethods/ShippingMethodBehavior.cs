@@ -44,8 +44,7 @@ internal sealed class ShippingMethodBehavior : NamedResourceBehavior
             case "removeShippingRate":
                 var rates = (JsonArray)FindZoneRate(zoneRates, JsonUtil.ReqObject(payload, "zone"), context)["shippingRates"]!;
                 var rate = ShippingRate(JsonUtil.ReqObject(payload, "shippingRate"));
-                var existing = rates.FirstOrDefault(r => JsonNode.DeepEquals(r, rate));
-                return existing is not null && rates.Remove(existing);
+                return JsonUtil.RemoveEqual(rates, rate);
             case "changeIsDefault":
                 return JsonUtil.SetIfChanged(resource, "isDefault", JsonUtil.OptBool(payload, "isDefault") ?? false);
             case "changeTaxCategory":

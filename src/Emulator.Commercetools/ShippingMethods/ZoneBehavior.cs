@@ -32,9 +32,7 @@ internal sealed class ZoneBehavior : NamedResourceBehavior
                 locations.Add(location);
                 return true;
             case "removeLocation":
-                var toRemove = Location(JsonUtil.ReqObject(payload, "location"));
-                var existing = locations.FirstOrDefault(l => JsonNode.DeepEquals(l, toRemove));
-                return existing is not null && locations.Remove(existing);
+                return JsonUtil.RemoveEqual(locations, Location(JsonUtil.ReqObject(payload, "location")));
             default:
                 throw UnknownAction(action);
         }

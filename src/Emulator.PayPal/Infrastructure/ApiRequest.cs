@@ -121,24 +121,19 @@ internal static class JsonRead
         };
     }
 
-    public static JsonObject? OptObject(JsonNode? parent, string name, string path)
-    {
-        var node = parent?[name];
-        return node switch
-        {
-            null => null,
-            JsonObject obj => obj,
-            _ => throw PayPalApiException.Syntax(path + "/" + name, node.ToJsonString()),
-        };
-    }
+    public static JsonObject? OptObject(JsonNode? parent, string name, string path) => Opt<JsonObject>(parent, name, path);
 
-    public static JsonArray? OptArray(JsonNode? parent, string name, string path)
+    public static JsonArray? OptArray(JsonNode? parent, string name, string path) => Opt<JsonArray>(parent, name, path);
+
+    /// <summary>The member <paramref name="name"/> if it is a <typeparamref name="T"/>, null when absent, otherwise a syntax error.</summary>
+    private static T? Opt<T>(JsonNode? parent, string name, string path)
+        where T : JsonNode
     {
         var node = parent?[name];
         return node switch
         {
             null => null,
-            JsonArray arr => arr,
+            T typed => typed,
             _ => throw PayPalApiException.Syntax(path + "/" + name, node.ToJsonString()),
         };
     }
