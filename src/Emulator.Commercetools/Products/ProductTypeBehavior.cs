@@ -9,8 +9,6 @@ internal sealed class ProductTypeBehavior : NamedResourceBehavior
 {
     public override string TypeId => "product-type";
 
-    protected override bool ChecksKeyOnSetKey => false;
-
     protected override JsonObject FieldsFromDraft(JsonObject draft, ResourceContext context) => new()
     {
         ["description"] = JsonUtil.OptString(draft, "description") ?? string.Empty,

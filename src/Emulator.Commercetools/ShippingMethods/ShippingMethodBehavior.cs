@@ -10,8 +10,6 @@ internal sealed class ShippingMethodBehavior : NamedResourceBehavior
 {
     public override string TypeId => "shipping-method";
 
-    protected override bool ChecksKeyOnSetKey => false;
-
     protected override JsonObject FieldsFromDraft(JsonObject draft, ResourceContext context) => new()
     {
         ["localizedName"] = JsonUtil.OptLocalizedString(draft, "localizedName"),

@@ -9,8 +9,6 @@ internal sealed class ZoneBehavior : NamedResourceBehavior
 {
     public override string TypeId => "zone";
 
-    protected override bool ChecksKeyOnSetKey => false;
-
     protected override JsonObject FieldsFromDraft(JsonObject draft, ResourceContext context) => new()
     {
         ["description"] = JsonUtil.OptString(draft, "description"),

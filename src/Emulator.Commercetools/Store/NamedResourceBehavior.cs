@@ -5,17 +5,12 @@ namespace Emulator.Commercetools.Store;
 
 /// <summary>
 /// Reference data a merchant names (zones, tax categories, shipping methods, product types): the body starts with an
-/// optional key and a required plain-text name, which changeName and setKey update alike for all of them. The rest of
+/// optional key and a required plain-text name, which changeName and setKey update alike for all of them (setKey checks
+/// the key as a draft's is checked, as commercetools does). The rest of
 /// the body and the other update actions are each type's own.
 /// </summary>
 internal abstract class NamedResourceBehavior : ResourceBehavior
 {
-    /// <summary>
-    /// Whether setKey checks the key as drafts do. Zones, shipping methods and product types have always taken any key on
-    /// setKey; they keep doing so, so that no answer changes.
-    /// </summary>
-    protected virtual bool ChecksKeyOnSetKey => true;
-
     public sealed override JsonObject CreateFromDraft(JsonObject draft, ResourceContext context)
     {
         var key = KeyOf(draft);
@@ -32,8 +27,7 @@ internal abstract class NamedResourceBehavior : ResourceBehavior
     public sealed override bool Apply(JsonObject resource, string action, JsonObject payload, ResourceContext context) => action switch
     {
         "changeName" => JsonUtil.SetIfChanged(resource, "name", JsonUtil.ReqString(payload, "name")),
-        "setKey" when ChecksKeyOnSetKey => SetKey(resource, payload),
-        "setKey" => JsonUtil.SetIfChanged(resource, "key", JsonUtil.OptString(payload, "key")),
+        "setKey" => SetKey(resource, payload),
         _ => ApplyOwn(resource, action, payload, context),
     };
 
