@@ -143,4 +143,22 @@ internal static class PaymentJson
 
     public static IEnumerable<JsonObject> Transactions(this JsonObject payment) =>
         payment["transactions"]?.AsArray().Select(t => t!.AsObject()) ?? [];
+
+    /// <summary>
+    /// After a capture of the whole order: the response field shows a COMPLETED order, and the payment holds exactly one
+    /// Charge, in state Success, for that capture and amount. Returns the capture id.
+    /// </summary>
+    public static string ShouldHaveCapturedOnce(this JsonObject payment, long centAmount, string currencyCode)
+    {
+        var captured = payment.FieldJson("capturePayPalOrderResponse");
+        captured["status"]!.GetValue<string>().ShouldBe("COMPLETED");
+        var captureId = captured["purchase_units"]![0]!["payments"]!["captures"]![0]!["id"]!.GetValue<string>();
+        var charge = payment.Transactions().ShouldHaveSingleItem();
+        charge["type"]!.GetValue<string>().ShouldBe("Charge");
+        charge["state"]!.GetValue<string>().ShouldBe("Success");
+        charge["interactionId"]!.GetValue<string>().ShouldBe(captureId);
+        charge["amount"]!["centAmount"]!.GetValue<long>().ShouldBe(centAmount);
+        charge["amount"]!["currencyCode"]!.GetValue<string>().ShouldBe(currencyCode);
+        return captureId;
+    }
 }

@@ -36,15 +36,7 @@ public sealed class InProcessExtensionTests
         await system.ApproveAsync(payment);
         payment = await system.RequestAsync(payment, "capturePayPalOrderRequest");
 
-        var captured = payment.FieldJson("capturePayPalOrderResponse");
-        captured["status"]!.GetValue<string>().ShouldBe("COMPLETED");
-        var captureId = captured["purchase_units"]![0]!["payments"]!["captures"]![0]!["id"]!.GetValue<string>();
-        var charge = payment.Transactions().ShouldHaveSingleItem();
-        charge["type"]!.GetValue<string>().ShouldBe("Charge");
-        charge["state"]!.GetValue<string>().ShouldBe("Success");
-        charge["interactionId"]!.GetValue<string>().ShouldBe(captureId);
-        charge["amount"]!["centAmount"]!.GetValue<long>().ShouldBe(12_34);
-        charge["amount"]!["currencyCode"]!.GetValue<string>().ShouldBe("EUR");
+        payment.ShouldHaveCapturedOnce(12_34, "EUR");
         // Both operations reached the connector as extension calls of the commercetools emulator, through the router.
         system.Router.Count("commercetools", HttpMethod.Post, InProcessConnector.ConnectorUrl + ExtensionPath).ShouldBe(2);
         system.Router.Unrouted.ShouldBeEmpty();
