@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Connector.Commercetools;
 
 /// <summary>Attaches the cached client-credentials token (see <see cref="CommercetoolsTokenCache"/>) to every API request.</summary>
-public sealed class CommercetoolsAuthHandler(CommercetoolsTokenCache cache) : BearerTokenHandler(cache.Tokens);
+public sealed class CommercetoolsAuthHandler(CommercetoolsTokenCache cache) : BearerTokenHandler(cache.AccessTokens);
 
 /// <summary>The process-wide commercetools access token, shared by every client instance.</summary>
 public sealed partial class CommercetoolsTokenCache(
@@ -18,10 +18,6 @@ public sealed partial class CommercetoolsTokenCache(
     ILogger<CommercetoolsTokenCache> logger) : ClientCredentialsTokenClient<TokenResponse>(timeProvider)
 {
     public const string AuthClientName = "commercetools-auth";
-
-    internal CachedTokenSource Tokens => AccessTokens;
-
-    public ValueTask<string> GetTokenAsync(CancellationToken cancellationToken) => AccessTokens.GetAsync(cancellationToken);
 
     protected override ClientCredentialsEndpoint Endpoint =>
         new(new Uri(options.Value.AuthBaseUri, "oauth/token"), options.Value.ClientId, options.Value.ClientSecret);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Options;
 namespace Connector.PayPal;
 
 /// <summary>Attaches the cached PayPal access token to every REST call; a 401 drops it so the next call refreshes.</summary>
-public sealed class PayPalTokenHandler(PayPalTokenService tokens) : BearerTokenHandler(tokens.Tokens);
+public sealed class PayPalTokenHandler(PayPalTokenService tokens) : BearerTokenHandler(tokens.AccessTokens);
 
 /// <summary>
 /// PayPal OAuth (<c>POST /v1/oauth2/token</c>): the app's access token, cached in memory until shortly before expiry,
@@ -21,10 +21,6 @@ public sealed partial class PayPalTokenService(
     ILogger<PayPalTokenService> logger) : ClientCredentialsTokenClient<PayPalTokenResponse>(timeProvider)
 {
     public const string AuthClientName = "paypal-auth";
-
-    internal CachedTokenSource Tokens => AccessTokens;
-
-    public ValueTask<string> GetAccessTokenAsync(CancellationToken cancellationToken) => AccessTokens.GetAsync(cancellationToken);
 
     /// <summary>
     /// <c>grant_type=client_credentials&amp;response_type=id_token[&amp;target_customer_id=...]</c>: the id token

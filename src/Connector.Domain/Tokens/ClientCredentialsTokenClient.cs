@@ -32,8 +32,8 @@ public abstract class ClientCredentialsTokenClient<TResponse>
         AccessTokens = new CachedTokenSource(FetchAccessTokenAsync, timeProvider);
     }
 
-    /// <summary>The app's access token, fetched with <see cref="AccessTokenForm"/> and cached.</summary>
-    protected CachedTokenSource AccessTokens { get; }
+    /// <summary>The app's access token, fetched with <see cref="AccessTokenForm"/> and cached (the API client's <see cref="BearerTokenHandler"/> reads it).</summary>
+    public CachedTokenSource AccessTokens { get; }
 
     /// <summary>Token endpoint and credentials, read at every fetch so rotated settings take effect.</summary>
     protected abstract ClientCredentialsEndpoint Endpoint { get; }
