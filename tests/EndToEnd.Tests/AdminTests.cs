@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -227,9 +226,9 @@ public sealed partial class AdminTests(AdminSandbox admin) : IClassFixture<Admin
     public async Task In_Chromium_the_merchant_logs_in_edits_the_settings_saves_and_commercetools_holds_the_new_values()
     {
         var description = "Thank you from the settings page " + Guid.NewGuid().ToString("N")[..8];
-        var screenshots = Path.Combine(RepositoryRoot, "artifacts", "screenshots");
+        var screenshots = Path.Combine(NodeScript.RepositoryRoot, "artifacts", "screenshots");
 
-        var (exitCode, output) = await RunNodeAsync("tests/js/settings-page.mjs", [Connector, Token, description, screenshots]);
+        var (exitCode, output) = await NodeScript.RunAsync("tests/js/settings-page.mjs", [Connector, Token, description, screenshots], TimeSpan.FromSeconds(90), Ct);
 
         exitCode.ShouldBe(0, output);
         var result = JsonNode.Parse(output.Split('\n').Single(l => l.StartsWith("RESULT ", StringComparison.Ordinal))["RESULT ".Length..])!;
@@ -513,50 +512,4 @@ public sealed partial class AdminTests(AdminSandbox admin) : IClassFixture<Admin
 
     [GeneratedRegex("<option value=\"([^\"]*)\" selected>")]
     private static partial Regex SelectedOption();
-
-    /// <summary>Above the test binary, or (when built into an artifacts folder elsewhere) above this source file.</summary>
-    private static string RepositoryRoot => FindRoot(AppContext.BaseDirectory) ?? FindRoot(Path.GetDirectoryName(SourceFile())!)
-        ?? throw new InvalidOperationException("Repository root (PayPalConnector.slnx) not found above " + AppContext.BaseDirectory);
-
-    private static string? FindRoot(string start)
-    {
-        var dir = new DirectoryInfo(start);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PayPalConnector.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName;
-    }
-
-    private static string SourceFile([System.Runtime.CompilerServices.CallerFilePath] string path = "") => path;
-
-    private static async Task<(int ExitCode, string Output)> RunNodeAsync(string script, IEnumerable<string> arguments)
-    {
-        var path = Path.Combine(RepositoryRoot, script);
-        Directory.Exists(Path.Combine(Path.GetDirectoryName(path)!, "node_modules")).ShouldBeTrue("run .ci/install-deps first: tests/js/node_modules is missing");
-        var start = new ProcessStartInfo("node") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(path)! };
-        start.ArgumentList.Add(path);
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("node could not be started");
-        var stdout = process.StandardOutput.ReadToEndAsync(Ct);
-        var stderr = process.StandardError.ReadToEndAsync(Ct);
-        using var bound = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        bound.CancelAfter(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(bound.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{script} did not finish: {await stdout}");
-        }
-
-        return (process.ExitCode, (await stdout) + (await stderr));
-    }
 }

@@ -5,23 +5,8 @@ namespace EndToEnd.Tests;
 /// <summary>Runs a Node script from the repository (bounded in time) and returns its exit code and output.</summary>
 public static class NodeScript
 {
-    /// <summary>The checkout holding the tests: found above the test binaries, or above this source file when the binaries
-    /// were built into an artifacts folder outside the repository.</summary>
-    public static string RepositoryRoot => FindRoot(AppContext.BaseDirectory) ?? FindRoot(SourceDirectory()) ??
-        throw new InvalidOperationException("Repository root (PayPalConnector.slnx) not found above " + AppContext.BaseDirectory);
-
-    private static string? FindRoot(string start)
-    {
-        var dir = new DirectoryInfo(start);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "PayPalConnector.slnx")))
-        {
-            dir = dir.Parent;
-        }
-
-        return dir?.FullName;
-    }
-
-    private static string SourceDirectory([System.Runtime.CompilerServices.CallerFilePath] string path = "") => Path.GetDirectoryName(path) ?? "";
+    /// <summary>The checkout holding the tests (<see cref="TestDrivers.Repository.Root"/>).</summary>
+    public static string RepositoryRoot => TestDrivers.Repository.Root;
 
     public static async Task<(int ExitCode, string Output)> RunAsync(string script, IEnumerable<string> arguments, TimeSpan timeout, CancellationToken cancellationToken)
     {

@@ -32,7 +32,7 @@ public sealed partial class AotGenericRootsTests
 
         built.ShouldNotBeEmpty();
         var expected = RdXml(built);
-        var path = Path.Combine(RepositoryRoot(), RootsFile);
+        var path = Path.Combine(TestDrivers.Repository.Root, RootsFile);
         if (Environment.GetEnvironmentVariable("AOT_ROOTS_UPDATE") == "1")
         {
             File.WriteAllText(path, expected);
@@ -125,18 +125,6 @@ public sealed partial class AotGenericRootsTests
             ? $"{type.GetGenericTypeDefinition().FullName}[{string.Join(",", type.GetGenericArguments().Select(a => $"[{Name(a)},{a.Assembly.GetName().Name}]"))}]"
             : type.FullName!;
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PayPalConnector.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PayPalConnector.slnx not found above " + AppContext.BaseDirectory);
-    }
 
     [GeneratedRegex("<Type Name=\"[^\"]+\"")]
     private static partial Regex TypeLine();

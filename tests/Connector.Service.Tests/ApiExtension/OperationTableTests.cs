@@ -65,7 +65,7 @@ public sealed class OperationTableTests
     [Fact]
     public void The_contract_doc_lists_every_operation_in_run_order_with_its_handler_and_a_section()
     {
-        var doc = File.ReadAllText(Path.Combine(RepositoryRoot(), "docs", "contract.md"));
+        var doc = File.ReadAllText(Path.Combine(TestDrivers.Repository.Root, "docs", "contract.md"));
         var glance = doc[doc.IndexOf("## Operations at a glance", StringComparison.Ordinal)..doc.IndexOf("## How a call works", StringComparison.Ordinal)];
         var rows = Regex.Matches(glance, @"^\| `(\w+)`[^|]*\| `([^`]+)`", RegexOptions.Multiline);
         var entries = OperationTable.Payment.Concat(OperationTable.Customer).ToList();
@@ -74,21 +74,9 @@ public sealed class OperationTableTests
         foreach (var (row, entry) in rows.Zip(entries))
         {
             row.Groups[2].Value.ShouldBe($"ApiExtension/Operations/{entry.Handler.Name}.cs", $"{entry.Name}: the handler the table names");
-            File.Exists(Path.Combine(RepositoryRoot(), "src", "Connector.Service", row.Groups[2].Value)).ShouldBeTrue(row.Groups[2].Value);
+            File.Exists(Path.Combine(TestDrivers.Repository.Root, "src", "Connector.Service", row.Groups[2].Value)).ShouldBeTrue(row.Groups[2].Value);
             Regex.IsMatch(doc, $@"^### .*\b{entry.Name}Request\b", RegexOptions.Multiline).ShouldBeTrue($"docs/contract.md has no section for {entry.Name}Request");
         }
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "PayPalConnector.slnx")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("PayPalConnector.slnx not found above " + AppContext.BaseDirectory);
-    }
 }
