@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -34,8 +35,20 @@ public sealed class PayPalTransport(HttpClient http, IOptions<PayPalOptions> opt
     /// <summary>Sends a JSON body that carries what a client passed through (a payment source, a patch), or no body.</summary>
     internal Task<PayPalResponse<T>> SendAsync<T>(HttpMethod method, string path, JsonNode? body, JsonTypeInfo<T> typeInfo, CancellationToken cancellationToken,
         string? requestId = null, string? clientMetadataId = null) =>
-        SendCoreAsync(method, path, body is null ? null : new StringContent(body.ToJsonString(), Encoding.UTF8, "application/json"), typeInfo, cancellationToken,
+        SendCoreAsync(method, path, body is null ? null : JsonContent(Utf8(body)), typeInfo, cancellationToken,
             requestId, clientMetadataId);
+
+    /// <summary>The node's JSON as UTF-8, written as <see cref="JsonNode.ToJsonString"/> writes it, without the string in between.</summary>
+    private static byte[] Utf8(JsonNode body)
+    {
+        var buffer = new ArrayBufferWriter<byte>();
+        using (var writer = new Utf8JsonWriter(buffer))
+        {
+            body.WriteTo(writer);
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
 
     private static ByteArrayContent JsonContent(byte[] bytes)
     {
