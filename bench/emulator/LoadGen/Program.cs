@@ -70,7 +70,7 @@ internal sealed record Options(
 }
 
 internal sealed record CellResult(string Target, int Clients, string Phase, long StoredAtStart, double OpsPerSecond, double IterationsPerSecond,
-    long Errors, double P50Ms, double P99Ms, string? FirstError);
+    long Errors, double P50Ms, double P99Ms, string? FirstError, double ServerCpuUsPerOp, double LoadGenCpuUsPerOp);
 
 /// <summary>A server child process on a free loopback port; disposing kills exactly that process (and its children).</summary>
 internal sealed class Server : IAsyncDisposable
@@ -87,6 +87,16 @@ internal sealed class Server : IAsyncDisposable
     public string Target { get; }
 
     public Uri BaseUri { get; }
+
+    /// <summary>CPU time (user + system) the server process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
 
     public static async Task<Server> StartAsync(string target, Options options)
     {
@@ -320,20 +330,27 @@ internal sealed class Bench
         }
 
         var tasks = Enumerable.Range(0, clients).Select(i => Task.Run(() => ClientAsync(i))).ToList();
+        var self = Process.GetCurrentProcess();
+        var serverCpuBefore = _server.CpuTime;
+        var selfCpuBefore = self.TotalProcessorTime;
         Volatile.Write(ref measuring, 1);
         var watch = Stopwatch.StartNew();
         await Task.Delay(_options.Duration);
         Volatile.Write(ref measuring, 0);
         var seconds = watch.Elapsed.TotalSeconds;
+        var serverCpu = _server.CpuTime - serverCpuBefore;
+        self.Refresh();
+        var selfCpu = self.TotalProcessorTime - selfCpuBefore;
         await stop.CancelAsync();
         await Task.WhenAll(tasks);
 
         var all = latencies.Where(l => l is not null).SelectMany(l => l).Order().ToArray();
         double Percentile(double p) => all.Length == 0 ? 0 : all[Math.Min(all.Length - 1, (int)(p * all.Length))];
         var result = new CellResult(_server.Target, clients, phase, storedAtStart, ops / seconds, iterations / seconds, errors,
-            Percentile(0.50), Percentile(0.99), firstError);
+            Percentile(0.50), Percentile(0.99), firstError,
+            ops == 0 ? 0 : serverCpu.TotalMicroseconds / ops, ops == 0 ? 0 : selfCpu.TotalMicroseconds / ops);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"[{result.Target}] {clients,2} clients, {phase,-9} ({storedAtStart,6} stored): {result.OpsPerSecond,8:F0} ops/s  {result.IterationsPerSecond,7:F0} it/s  p50 {result.P50Ms:F2} ms  p99 {result.P99Ms:F2} ms  errors {errors}"));
+            $"[{result.Target}] {clients,2} clients, {phase,-9} ({storedAtStart,6} stored): {result.OpsPerSecond,8:F0} ops/s  {result.IterationsPerSecond,7:F0} it/s  p50 {result.P50Ms:F2} ms  p99 {result.P99Ms:F2} ms  errors {errors}  CPU/op server {result.ServerCpuUsPerOp:F0} us, load generator {result.LoadGenCpuUsPerOp:F0} us"));
         if (firstError is not null)
         {
             Console.WriteLine($"    first error: {firstError}");
@@ -412,11 +429,11 @@ internal static class Report
         md.AppendLine(inv, $"- each cell: {options.Warmup.TotalSeconds:F0} s warm-up with the same workload (its payments are deleted again), then {options.Duration.TotalSeconds:F0} s measured; fresh cells start a new server (0 payments at the start of the measurement); pre-loaded cells follow {options.Preload} pre-created payments (the second one also has the first one's payments)");
         md.AppendLine("- load generator: bench/emulator/LoadGen (C#, HttpClient + SocketsHttpHandler), loopback HTTP/1.1, same machine as the servers");
         md.AppendLine();
-        md.AppendLine("| target | clients | phase | stored at start | ops/s | iterations/s | p50 ms | p99 ms | errors |");
-        md.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|");
+        md.AppendLine("| target | clients | phase | stored at start | ops/s | iterations/s | p50 ms | p99 ms | errors | server CPU µs/op | load generator CPU µs/op |");
+        md.AppendLine("|---|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var c in cells)
         {
-            md.AppendLine(inv, $"| {c.Target} | {c.Clients} | {c.Phase} | {c.StoredAtStart} | {c.OpsPerSecond:F0} | {c.IterationsPerSecond:F0} | {c.P50Ms:F2} | {c.P99Ms:F2} | {c.Errors} |");
+            md.AppendLine(inv, $"| {c.Target} | {c.Clients} | {c.Phase} | {c.StoredAtStart} | {c.OpsPerSecond:F0} | {c.IterationsPerSecond:F0} | {c.P50Ms:F2} | {c.P99Ms:F2} | {c.Errors} | {c.ServerCpuUsPerOp:F0} | {c.LoadGenCpuUsPerOp:F0} |");
         }
 
         md.AppendLine();
