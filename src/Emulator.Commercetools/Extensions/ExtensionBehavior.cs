@@ -49,6 +49,8 @@ internal sealed class ExtensionBehavior : ResourceBehavior
     };
 
     /// <summary>Secrets are partly masked on read (all but the last 4 characters).</summary>
+    public override bool PresentsStoredDocument => false;
+
     public override JsonObject Present(JsonElement body)
     {
         var view = JsonUtil.ToObject(body);

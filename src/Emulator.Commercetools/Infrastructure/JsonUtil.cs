@@ -8,7 +8,10 @@ namespace Emulator.Commercetools.Infrastructure;
 /// <summary>Helpers over System.Text.Json.Nodes: resources are JSON documents, so drafts and actions are read leniently and validated explicitly.</summary>
 internal static partial class JsonUtil
 {
-    /// <summary>An immutable snapshot of <paramref name="node"/> (serialized straight to UTF-8, no intermediate string).</summary>
+    /// <summary>
+    /// An immutable snapshot of <paramref name="node"/> (serialized straight to UTF-8, no intermediate string), escaped the
+    /// way responses are written, so a stored document's bytes can be answered as they are.
+    /// </summary>
     public static JsonElement ToElement(JsonNode node) => JsonSerializer.SerializeToElement(node, JsonNodeTypeInfo);
 
     /// <summary>
@@ -18,14 +21,18 @@ internal static partial class JsonUtil
     public static JsonObject ToObject(JsonElement element) => JsonObject.Create(element) ?? throw new InvalidOperationException("Not a JSON object.");
 
     private static readonly System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonNode> JsonNodeTypeInfo =
-        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonNode>)JsonSerializerOptions.Default.GetTypeInfo(typeof(JsonNode));
+        (System.Text.Json.Serialization.Metadata.JsonTypeInfo<JsonNode>)new JsonSerializerOptions(JsonSerializerOptions.Default)
+        {
+            Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }.GetTypeInfo(typeof(JsonNode));
 
-    public static JsonObject Parse(string json)
+    /// <summary>A JSON object from UTF-8 text; anything else is InvalidJsonInput.</summary>
+    public static JsonObject Parse(ReadOnlySpan<byte> utf8Json)
     {
         JsonNode? node;
         try
         {
-            node = JsonNode.Parse(json);
+            node = JsonNode.Parse(utf8Json);
         }
         catch (JsonException ex)
         {
@@ -41,14 +48,25 @@ internal static partial class JsonUtil
         switch (node)
         {
             case JsonObject obj:
-                foreach (var name in obj.Where(p => p.Value is null).Select(p => p.Key).ToList())
+                List<string>? nulls = null;
+                foreach (var (name, value) in obj)
                 {
-                    obj.Remove(name);
+                    if (value is null)
+                    {
+                        (nulls ??= []).Add(name);
+                    }
+                    else
+                    {
+                        StripNulls(value);
+                    }
                 }
 
-                foreach (var (_, value) in obj)
+                if (nulls is not null)
                 {
-                    StripNulls(value);
+                    foreach (var name in nulls)
+                    {
+                        obj.Remove(name);
+                    }
                 }
 
                 break;

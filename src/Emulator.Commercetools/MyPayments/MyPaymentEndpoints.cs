@@ -70,8 +70,8 @@ internal static class MyPaymentEndpoints
                 paymentDraft["anonymousId"] = owner.AnonymousId;
             }
 
-            var created = await http.Service<ResourceService>().CreateAsync(payments, paymentDraft, ResourceEndpoints.CurrentActor(http), http.RequestAborted);
-            return JsonHttpResult.Created(View(JsonUtil.ToElement(created)));
+            var created = await http.Service<ResourceService>().CreateStoredAsync(payments, paymentDraft, ResourceEndpoints.CurrentActor(http), http.RequestAborted);
+            return JsonHttpResult.Created(View(created.Body));
         }));
         group.MapPost("/{id}", Handlers.Of(async http =>
         {
@@ -81,8 +81,8 @@ internal static class MyPaymentEndpoints
             var current = Find(http, owner);
             RequireNoTransactions(current, "updated");
             var checkedActions = actions.Select(CheckAction).ToList();
-            var updated = await http.Service<ResourceService>().UpdateAsync(payments, current, version, checkedActions, ResourceEndpoints.CurrentActor(http), http.RequestAborted);
-            return JsonHttpResult.Ok(View(JsonUtil.ToElement(updated)));
+            var updated = await http.Service<ResourceService>().UpdateStoredAsync(payments, current, version, checkedActions, ResourceEndpoints.CurrentActor(http), http.RequestAborted);
+            return JsonHttpResult.Ok(View(updated.Body));
         }));
         group.MapDelete("/{id}", Handlers.Of(http =>
         {

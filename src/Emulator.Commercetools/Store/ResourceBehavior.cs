@@ -39,6 +39,9 @@ internal abstract class ResourceBehavior
     /// <summary>The representation returned by the API (e.g. masked secrets).</summary>
     public virtual JsonObject Present(JsonElement body) => JsonUtil.ToObject(body);
 
+    /// <summary>Whether <see cref="Present"/> answers the stored document unchanged (then its stored bytes are the answer).</summary>
+    public virtual bool PresentsStoredDocument => true;
+
     protected static CtException UnknownAction(string action) => Errors.UnknownAction(action);
 
     /// <summary>The <c>key</c> of a draft or a setKey action, checked against the pattern commercetools allows for keys.</summary>

@@ -26,12 +26,13 @@ internal static class ResourceEndpoints
             }
 
             var draft = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
-            var created = await service.CreateAsync(behavior, draft, CurrentActor(http), http.RequestAborted);
-            var view = Expanded(http, behavior.Present(JsonUtil.ToElement(created)));
-            return JsonHttpResult.Created(wrapCreated is null ? view : wrapCreated(view));
+            var created = await service.CreateStoredAsync(behavior, draft, CurrentActor(http), http.RequestAborted);
+            return wrapCreated is null
+                ? View(http, behavior, created.Body, StatusCodes.Status201Created)
+                : JsonHttpResult.Created(wrapCreated(Expanded(http, behavior.Present(created.Body))));
         }));
         group.MapGet("/{segment}", Handlers.Of(http =>
-            JsonHttpResult.Ok(Expanded(http, behavior.Present(http.Service<ResourceService>().Resolve(behavior, http.Route("segment")).Body)))));
+            View(http, behavior, http.Service<ResourceService>().Resolve(behavior, http.Route("segment")).Body)));
         group.MapMethods("/{segment}", [HttpMethods.Head], Handlers.Of(http =>
         {
             http.Service<ResourceService>().Resolve(behavior, http.Route("segment"));
@@ -43,7 +44,7 @@ internal static class ResourceEndpoints
             var body = await RequestBody.ReadObjectAsync(http.Request, http.RequestAborted);
             var (version, actions) = RequestBody.ReadUpdate(body);
             var current = service.Resolve(behavior, http.Route("segment"));
-            return JsonHttpResult.Ok(Expanded(http, await service.UpdateAsync(behavior, current, version, actions, CurrentActor(http), http.RequestAborted)));
+            return View(http, behavior, (await service.UpdateStoredAsync(behavior, current, version, actions, CurrentActor(http), http.RequestAborted)).Body);
         }));
         if (allowDelete)
         {
@@ -72,6 +73,15 @@ internal static class ResourceEndpoints
 
         return JsonHttpResult.Ok(Page(parameters, items, body => Expanded(http, behavior.Present(body))));
     }
+
+    /// <summary>
+    /// The answer for one stored document: its stored bytes when the resource is shown as stored and nothing is expanded,
+    /// otherwise its presentation with the request's <c>expand</c> parameters applied.
+    /// </summary>
+    public static JsonHttpResult View(HttpContext http, ResourceBehavior behavior, JsonElement body, int statusCode = StatusCodes.Status200OK) =>
+        behavior.PresentsStoredDocument && !http.Request.Query.ContainsKey("expand")
+            ? JsonHttpResult.Stored(body, statusCode)
+            : new JsonHttpResult(Expanded(http, behavior.Present(body)), statusCode);
 
     /// <summary>Applies the request's <c>expand</c> parameters.</summary>
     public static JsonObject Expanded(HttpContext http, JsonObject view)

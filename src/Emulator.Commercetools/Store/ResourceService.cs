@@ -35,7 +35,14 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         return collection.Get(segment) ?? throw Errors.NotFound(segment);
     }
 
-    public async Task<JsonObject> CreateAsync(ResourceBehavior behavior, JsonObject draft, Actor actor, CancellationToken cancellationToken, string? id = null)
+    public async Task<JsonObject> CreateAsync(ResourceBehavior behavior, JsonObject draft, Actor actor, CancellationToken cancellationToken, string? id = null) =>
+        (await CreateCoreAsync(behavior, draft, actor, cancellationToken, id)).Resource;
+
+    /// <summary>Creates like <see cref="CreateAsync"/> and returns the committed document as stored (its bytes can be answered as they are).</summary>
+    public async Task<StoredResource> CreateStoredAsync(ResourceBehavior behavior, JsonObject draft, Actor actor, CancellationToken cancellationToken) =>
+        (await CreateCoreAsync(behavior, draft, actor, cancellationToken, null)).Stored;
+
+    private async Task<(JsonObject Resource, StoredResource Stored)> CreateCoreAsync(ResourceBehavior behavior, JsonObject draft, Actor actor, CancellationToken cancellationToken, string? id)
     {
         var context = NewContext(actor);
         var built = behavior.CreateFromDraft(draft, context);
@@ -60,14 +67,18 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         behavior.OnCreated(resource, context);
         var version = await RunExtensionsAsync(behavior, "Create", resource, null, 1, context, cancellationToken);
         Finish(resource, version, context, changed: version > 1);
-        store.Collection(behavior.TypeId).Insert(resource, behavior.ValidateCommit);
+        var stored = store.Collection(behavior.TypeId).Insert(resource, behavior.ValidateCommit);
         Publish(behavior, resource, context);
         messages.Changed("ResourceCreated", behavior.TypeId, resource, null);
         behavior.AfterCommit(resource, this, actor);
-        return resource;
+        return (resource, stored);
     }
 
-    public async Task<JsonObject> UpdateAsync(ResourceBehavior behavior, StoredResource current, long expectedVersion, IReadOnlyList<JsonObject> actions, Actor actor, CancellationToken cancellationToken)
+    public async Task<JsonObject> UpdateAsync(ResourceBehavior behavior, StoredResource current, long expectedVersion, IReadOnlyList<JsonObject> actions, Actor actor, CancellationToken cancellationToken) =>
+        behavior.Present((await UpdateStoredAsync(behavior, current, expectedVersion, actions, actor, cancellationToken)).Body);
+
+    /// <summary>Updates like <see cref="UpdateAsync"/> and returns the document as stored afterwards (<paramref name="current"/> when nothing changed).</summary>
+    public async Task<StoredResource> UpdateStoredAsync(ResourceBehavior behavior, StoredResource current, long expectedVersion, IReadOnlyList<JsonObject> actions, Actor actor, CancellationToken cancellationToken)
     {
         if (expectedVersion != current.Version)
         {
@@ -83,7 +94,7 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         version = await RunExtensionsAsync(behavior, "Update", resource, old, version, context, cancellationToken);
         if (version == current.Version)
         {
-            return behavior.Present(current.Body);
+            return current;
         }
 
         Finish(resource, version, context, changed: true);
@@ -91,7 +102,7 @@ internal sealed class ResourceService(ResourceStore store, ExtensionInvoker exte
         Publish(behavior, resource, context);
         messages.Changed("ResourceUpdated", behavior.TypeId, resource, current.Version);
         behavior.AfterCommit(resource, this, actor);
-        return behavior.Present(stored.Body);
+        return stored;
     }
 
     public JsonObject Delete(ResourceBehavior behavior, StoredResource current, long expectedVersion, Actor actor)
