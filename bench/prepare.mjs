@@ -39,5 +39,15 @@ create.resource.obj.version = 7777777;
 writeFileSync(join(outDir, 'create.json'), JSON.stringify(create));
 
 const token = await b.payPalToken(sandbox.paypal);
+
+// 3. The create baseline's body: a PayPal order with the amount, breakdown and items the connector sent for payment 1.
+const orderRes = await fetch(`${sandbox.paypal.apiUrl}/v2/checkout/orders/${orderId}`, { headers: { authorization: `Bearer ${token}` } });
+if (orderRes.status !== 200) throw new Error(`GET order: ${orderRes.status} ${await orderRes.text()}`);
+const order = await orderRes.json();
+const pick = (o, names) => Object.fromEntries(names.filter(n => o[n] !== undefined).map(n => [n, o[n]]));
+writeFileSync(join(outDir, 'paypal-create.json'), JSON.stringify({
+  intent: order.intent,
+  purchase_units: order.purchase_units.map(u => pick(u, ['reference_id', 'amount', 'items', 'custom_id', 'invoice_id'])),
+}));
 writeFileSync(join(outDir, 'meta.json'), JSON.stringify({ orderId, payPalToken: token, amount: payment.amountPlanned.centAmount }));
 console.log(`prepared: order ${orderId} captured, payment ${fresh.payment.id} for create (${b.grossOf(fresh.cart)} cents)`);
