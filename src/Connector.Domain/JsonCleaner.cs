@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 
@@ -54,6 +55,20 @@ public static class JsonCleaner
         }
     }
 
+    /// <summary>Writes <paramref name="property"/>'s name as <see cref="Utf8JsonWriter.WritePropertyName(string)"/> would, without making a string.</summary>
+    internal static void WriteName(Utf8JsonWriter writer, JsonProperty property)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        if (raw.IndexOf((byte)'\\') < 0)
+        {
+            writer.WritePropertyName(raw); // no escape sequence: the raw bytes are the name
+        }
+        else
+        {
+            writer.WritePropertyName(property.Name);
+        }
+    }
+
     private static void Write(Utf8JsonWriter writer, JsonElement element)
     {
         switch (element.ValueKind)
@@ -64,7 +79,7 @@ public static class JsonCleaner
                 {
                     if (!IsDropped(property.Value))
                     {
-                        writer.WritePropertyName(property.Name);
+                        WriteName(writer, property);
                         Write(writer, property.Value);
                     }
                 }

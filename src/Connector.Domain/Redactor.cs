@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -19,6 +21,9 @@ public static partial class Redactor
         "number", "security_code", "cvv", "cvc", "token", "id_token", "access_token", "refresh_token", "client_token",
         "birth_date", "phone", "phone_number", "national_number", "password", "client_secret", "authorization",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> SensitiveKeysBySpan =
+        SensitiveKeys.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>The keys (compared case-insensitively) whose values are masked.</summary>
     public static IReadOnlyCollection<string> Keys => SensitiveKeys;
@@ -47,7 +52,7 @@ public static partial class Redactor
                 return;
             }
 
-            Write(writer, state.element, maskLeaves: false, key: null, state.clean);
+            Write(writer, state.element, maskLeaves: false, cardNumber: false, state.clean);
         });
 
     /// <summary>
@@ -61,7 +66,7 @@ public static partial class Redactor
         return CardNumberLike().Replace(text, match => MaskAllButLastFour(match.Value));
     }
 
-    private static void Write(Utf8JsonWriter writer, JsonElement element, bool maskLeaves, string? key, bool clean)
+    private static void Write(Utf8JsonWriter writer, JsonElement element, bool maskLeaves, bool cardNumber, bool clean)
     {
         switch (element.ValueKind)
         {
@@ -74,9 +79,9 @@ public static partial class Redactor
                         continue;
                     }
 
-                    var name = property.Name;
-                    writer.WritePropertyName(name);
-                    Write(writer, property.Value, maskLeaves || SensitiveKeys.Contains(name), name, clean);
+                    JsonCleaner.WriteName(writer, property);
+                    var sensitive = IsSensitive(property, out var isNumber);
+                    Write(writer, property.Value, maskLeaves || sensitive, isNumber, clean);
                 }
 
                 writer.WriteEndObject();
@@ -87,7 +92,7 @@ public static partial class Redactor
                 {
                     if (!clean || !JsonCleaner.IsDropped(item))
                     {
-                        Write(writer, item, maskLeaves, key, clean);
+                        Write(writer, item, maskLeaves, cardNumber, clean);
                     }
                 }
 
@@ -99,7 +104,7 @@ public static partial class Redactor
             default:
                 if (maskLeaves)
                 {
-                    writer.WriteStringValue(MaskLeaf(element, key));
+                    writer.WriteStringValue(MaskLeaf(element, cardNumber));
                 }
                 else
                 {
@@ -110,7 +115,32 @@ public static partial class Redactor
         }
     }
 
-    private static string MaskLeaf(JsonElement leaf, string? key)
+    // Whether the property's name is a sensitive key, and whether it is "number" (a card number keeps its last four),
+    // read from the raw UTF-8 name without making a string (names with escape sequences, never seen in practice, are decoded).
+    private static bool IsSensitive(JsonProperty property, out bool isNumber)
+    {
+        var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+        Span<char> chars = stackalloc char[32];
+        scoped ReadOnlySpan<char> name;
+        if (raw.IndexOf((byte)'\\') >= 0)
+        {
+            name = property.Name;
+        }
+        else if (raw.Length > chars.Length)
+        {
+            isNumber = false;
+            return false; // longer than any sensitive key
+        }
+        else
+        {
+            name = chars[..Encoding.UTF8.GetChars(raw, chars)];
+        }
+
+        isNumber = name.Equals("number", StringComparison.OrdinalIgnoreCase);
+        return SensitiveKeysBySpan.Contains(name);
+    }
+
+    private static string MaskLeaf(JsonElement leaf, bool cardNumber)
     {
         if (leaf.ValueKind is JsonValueKind.True or JsonValueKind.False)
         {
@@ -118,7 +148,7 @@ public static partial class Redactor
         }
 
         var text = leaf.ValueKind == JsonValueKind.String ? leaf.GetString()! : leaf.GetRawText();
-        if (string.Equals(key, "number", StringComparison.OrdinalIgnoreCase) && text.Count(char.IsAsciiDigit) >= 12)
+        if (cardNumber && text.Count(char.IsAsciiDigit) >= 12)
         {
             return MaskAllButLastFour(text);
         }

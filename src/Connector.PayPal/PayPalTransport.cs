@@ -105,9 +105,10 @@ public sealed class PayPalTransport(HttpClient http, IOptions<PayPalOptions> opt
 
             try
             {
-                // One parse for the stored/logged JSON and one typed read of the same bytes; no DOM copy.
-                var reader = new Utf8JsonReader(bytes);
-                var json = JsonElement.ParseValue(ref reader);
+                // One parse for the stored/logged JSON and one typed read of the same bytes; no DOM copy. The document
+                // reads the response's own byte array (no copy of it); it is not disposed because its root lives on in the
+                // response, so the index it rents is left to the collector like any other allocation.
+                var json = JsonDocument.Parse(bytes).RootElement;
                 var value = json.ValueKind == JsonValueKind.Null ? default : JsonSerializer.Deserialize(bytes, typeInfo);
                 return new PayPalResponse<T>(value, json.ValueKind == JsonValueKind.Null ? null : json, response.StatusCode, debugId);
             }

@@ -29,4 +29,12 @@ public sealed class JsonCleanerTests
         JsonCleaner.StripNullsAndEmpty(input);
         input.ToJsonString().ShouldBe("""{"a":null,"b":{}}""");
     }
+
+    // Property names are copied from the parsed bytes; escaped and non-ASCII names come out as the serializer writes them.
+    [Theory]
+    [InlineData("""{"say \"hi\"":1,"Grüße":"x","gone":null,"\u0041":{"b":null}}""", """{"say \"hi\"":1,"Grüße":"x"}""")]
+    [InlineData("""{"\u0041\u0042":[{"x":1}]}""", """{"AB":[{"x":1}]}""")]
+    public void Names_are_written_as_the_serializer_writes_them(string input, string expected) =>
+        JsonCleaner.StripNullsAndEmpty(System.Text.Json.JsonElement.Parse(input))
+            .ShouldBe(JsonNode.Parse(expected)!.ToJsonString());
 }

@@ -81,4 +81,16 @@ public sealed class RedactorTests
     [InlineData("", "")]
     public void Free_text_card_numbers_are_masked(string input, string expected) =>
         Redactor.RedactText(input).ShouldBe(expected);
+
+    // Names are matched on their raw UTF-8 bytes when they hold no escape sequence; escaped names are decoded first,
+    // so spelling a sensitive key with \u escapes does not get its value past the mask.
+    [Theory]
+    [InlineData("""{"ph\u006fne":"4085551234"}""", """{"phone":"****"}""")]
+    [InlineData("""{"\u006e\u0075\u006d\u0062\u0065\u0072":"4111111111111111"}""", """{"number":"************1111"}""")]
+    [InlineData("""{"\u0070\u0068\u006f\u006e\u0065\u005f\u006e\u0075\u006d\u0062\u0065\u0072":"1"}""", """{"phone_number":"****"}""")]
+    [InlineData("""{"Numéro":"4111111111111111","a_name_much_longer_than_any_sensitive_key":"4111"}""", """{"Numéro":"4111111111111111","a_name_much_longer_than_any_sensitive_key":"4111"}""")]
+    [InlineData("""{"say \"hi\"":{"cvv":"1"}}""", """{"say \"hi\"":{"cvv":"****"}}""")]
+    public void Raw_and_escaped_names_are_matched_alike(string input, string expected) =>
+        JsonNode.Parse(Redactor.Redact(System.Text.Json.JsonElement.Parse(input), clean: false))!.ToJsonString()
+            .ShouldBe(JsonNode.Parse(expected)!.ToJsonString());
 }

@@ -40,6 +40,7 @@ public sealed record CustomFields
     [JsonRequired]
     public Reference Type { get; set; } = null!;
 
+    [JsonConverter(typeof(FieldValuesConverter))]
     public Dictionary<string, JsonElement> Fields { get; set; } = [];
 
     /// <summary>The value of a String field, or null when absent or JSON null.</summary>
@@ -117,4 +118,44 @@ public sealed record TokenResponse : IAccessTokenResponse
 
     [JsonPropertyName("scope")]
     public string? Scope { get; set; }
+}
+
+/// <summary>
+/// Reads a custom fields object as one JSON document whose property values become the dictionary's values, instead of a
+/// separate document (a copy of its bytes and its own index) per field; writes it back as an object.
+/// </summary>
+internal sealed class FieldValuesConverter : JsonConverter<Dictionary<string, JsonElement>>
+{
+    public override Dictionary<string, JsonElement>? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
+    {
+        if (reader.TokenType == JsonTokenType.Null)
+        {
+            return null;
+        }
+
+        if (reader.TokenType != JsonTokenType.StartObject)
+        {
+            throw new JsonException("custom.fields must be an object.");
+        }
+
+        var fields = new Dictionary<string, JsonElement>();
+        foreach (var property in JsonElement.ParseValue(ref reader).EnumerateObject())
+        {
+            fields[property.Name] = property.Value;
+        }
+
+        return fields;
+    }
+
+    public override void Write(Utf8JsonWriter writer, Dictionary<string, JsonElement> value, JsonSerializerOptions options)
+    {
+        writer.WriteStartObject();
+        foreach (var (name, field) in value)
+        {
+            writer.WritePropertyName(name);
+            field.WriteTo(writer);
+        }
+
+        writer.WriteEndObject();
+    }
 }

@@ -78,6 +78,15 @@ public static class ConnectorOperations
         _ => throw new ArgumentOutOfRangeException(nameof(resource), resource, "The connector's operations are on payment or customer."),
     };
 
+    private static readonly IReadOnlyList<string> PaymentRequestFields = [.. PaymentNames.Select(n => n + "Request")];
+    private static readonly IReadOnlyList<string> CustomerRequestFields = [.. CustomerNames.Select(n => n + "Request")];
+
+    /// <summary>The <c>&lt;name&gt;Request</c> field of each name in <paramref name="names"/> (a list returned by <see cref="On"/>), index for index.</summary>
+    public static IReadOnlyList<string> RequestFields(IReadOnlyList<string> names) =>
+        ReferenceEquals(names, PaymentNames) ? PaymentRequestFields
+        : ReferenceEquals(names, CustomerNames) ? CustomerRequestFields
+        : [.. names.Select(n => n + "Request")];
+
     /// <summary>The extension trigger condition for <paramref name="resource"/>: fires only when one of its request fields is set.</summary>
     public static string TriggerCondition(string resource) =>
         "custom is defined AND custom(fields is defined) AND ("

@@ -108,13 +108,17 @@ internal sealed partial class ExtensionDispatcher(
         where TOp : notnull
     {
         var actions = new List<UpdateAction>();
-        foreach (var name in order)
+        var requestFields = ConnectorOperations.RequestFields(order);
+        for (var i = 0; i < order.Count; i++)
         {
-            var field = name + "Request";
+            // Nothing is allocated for the operations whose request field is absent (most of them, on every call).
+            var field = requestFields[i];
             if (!custom.Fields.TryGetValue(field, out var raw) || raw.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined)
             {
                 continue;
             }
+
+            var name = order[i];
 
             if (raw.ValueKind != JsonValueKind.String)
             {
@@ -128,7 +132,7 @@ internal sealed partial class ExtensionDispatcher(
             OperationResult result;
             try
             {
-                result = await measured.RunAsync(ct => execute(operation, name, value, ct), deadline);
+                result = await Execute(measured, execute, operation, name, value, deadline);
                 Log.OperationSucceeded(logger, name, resourceId);
             }
             catch (DomainValidationException e)
@@ -172,6 +176,11 @@ internal sealed partial class ExtensionDispatcher(
 
         return ExtensionOutcome.Ok(actions);
     }
+
+    // Its own method so that the closure is created only for an operation that runs, not on every turn of the loop.
+    private static Task<OperationResult> Execute<TOp>(OperationScope measured, Func<TOp, string, string, CancellationToken, Task<OperationResult>> execute,
+        TOp operation, string name, string value, CancellationToken deadline) =>
+        measured.RunAsync(ct => execute(operation, name, value, ct), deadline);
 
     /// <summary>PayPal 4xx → <c>{"success":false,...}</c> in the response field, HTTP 200.</summary>
     private static OperationResult BusinessFailure(PayPalApiException e)
