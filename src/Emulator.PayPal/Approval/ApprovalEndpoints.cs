@@ -168,10 +168,11 @@ internal static class ApprovalEndpoints
         var html = new StringBuilder();
         foreach (var unit in order.Units)
         {
-            var payee = unit.Data["payee"];
-            html.Append(CultureInfo.InvariantCulture, $"<section class=\"unit\"><h2>{E(unit.Data["description"]?.ToString() ?? "Your order")}</h2>");
+            var data = unit.Data;
+            var payee = data["payee"];
+            html.Append(CultureInfo.InvariantCulture, $"<section class=\"unit\"><h2>{E(data["description"]?.ToString() ?? "Your order")}</h2>");
             html.Append(CultureInfo.InvariantCulture, $"<p>Pay <strong id=\"amount\">{E(unit.Amount.Value)} {E(unit.Amount.Currency)}</strong> to <span id=\"payee\">{E(payee?["email_address"]?.ToString() ?? payee?["merchant_id"]?.ToString() ?? "the merchant")}</span></p>");
-            if (unit.Data["items"] is System.Text.Json.Nodes.JsonArray items && items.Count > 0)
+            if (data["items"] is System.Text.Json.Nodes.JsonArray items && items.Count > 0)
             {
                 html.Append("<table class=\"items\"><tr><th>Item</th><th>Qty</th><th>Price</th></tr>");
                 foreach (var item in items)

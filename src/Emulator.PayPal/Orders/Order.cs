@@ -52,16 +52,34 @@ internal sealed class Order : OwnedResource
 
 internal sealed class PurchaseUnit
 {
-    /// <summary>The unit as the merchant sent it (nulls dropped, money normalised); payments are added when rendering.</summary>
-    public required JsonObject Data { get; set; }
+    // Kept as UTF-8 JSON rather than a node tree: a stored order is then a few arrays for the garbage collector to walk,
+    // not hundreds of small objects, so an emulator holding many thousands of orders does not stall its callers in long
+    // collections.
+    private byte[] _data = [];
+
+    /// <summary>
+    /// The unit as the merchant sent it (nulls dropped, money normalised); payments are added when rendering. Every read
+    /// returns a new tree the caller may change freely; the stored unit changes only by assigning a new one.
+    /// </summary>
+    public required JsonObject Data
+    {
+        get => JsonNode.Parse(_data)!.AsObject();
+        set
+        {
+            _data = System.Text.Encoding.UTF8.GetBytes(value.ToJsonString());
+            ReferenceId = value["reference_id"]?.GetValue<string>() ?? "default";
+            InvoiceId = value["invoice_id"]?.GetValue<string>();
+            CustomId = value["custom_id"]?.GetValue<string>();
+        }
+    }
 
     public required Money Amount { get; set; }
 
-    public string ReferenceId => Data["reference_id"]?.GetValue<string>() ?? "default";
+    public string ReferenceId { get; private set; } = "default";
 
-    public string? InvoiceId => Data["invoice_id"]?.GetValue<string>();
+    public string? InvoiceId { get; private set; }
 
-    public string? CustomId => Data["custom_id"]?.GetValue<string>();
+    public string? CustomId { get; private set; }
 
     public List<Capture> Captures { get; } = [];
 

@@ -39,7 +39,7 @@ internal static class OrderJson
                 ["purchase_units"] = new JsonArray([.. order.Units.Select(u => (JsonNode)new JsonObject
                 {
                     ["reference_id"] = u.ReferenceId,
-                    ["shipping"] = u.Data["shipping"]?.DeepClone(),
+                    ["shipping"] = u.Data["shipping"]?.DeepClone(), // a fresh tree, but the node still has its parent
                     ["payments"] = Payments(u, baseUrl),
                 })]),
                 ["payer"] = order.Payer?.DeepClone(),
@@ -67,7 +67,7 @@ internal static class OrderJson
 
     private static JsonObject Unit(PurchaseUnit unit, string orderId, string baseUrl)
     {
-        var data = (JsonObject)unit.Data.DeepClone();
+        var data = unit.Data;
         if (unit.Trackers.Count > 0)
         {
             var shipping = data["shipping"] as JsonObject ?? [];

@@ -23,7 +23,7 @@ internal sealed partial class OrderUpdates(EmulatorStore store, OrderService ord
         }
 
         var intent = order.Intent;
-        var drafts = order.Units.ToDictionary(u => u.ReferenceId, u => JsonOut.CloneObject(u.Data), StringComparer.Ordinal);
+        var drafts = order.Units.ToDictionary(u => u.ReferenceId, u => u.Data, StringComparer.Ordinal);
         for (var i = 0; i < operations.Count; i++)
         {
             var operation = operations[i] as JsonObject ?? throw PayPalApiException.Syntax($"/{i}", operations[i]?.ToJsonString());
