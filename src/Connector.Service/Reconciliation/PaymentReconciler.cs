@@ -304,35 +304,20 @@ internal sealed partial class PaymentReconciler(
     {
         try
         {
-            for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+            var paymentId = payment.Id;
+            var update = await commercetools.UpdatePaymentRecomputingAsync(
+                payment, compute, MaxAttempts, attempt => Log.Conflict(logger, paymentId, attempt), cancellationToken);
+            switch (update.Result)
             {
-                var actions = compute(payment);
-                if (actions.Count == 0)
-                {
-                    return Outcome.InLine;
-                }
-
-                try
-                {
-                    await commercetools.UpdatePaymentAsync(payment.Id, payment.Version, actions, cancellationToken);
-                    Log.Repaired(logger, payment.Id, source, status, actions.Count);
+                case RecomputedUpdateResult.Updated:
+                    Log.Repaired(logger, paymentId, source, status, update.Actions.Count);
                     return Outcome.Repaired;
-                }
-                catch (ConcurrentModificationException)
-                {
-                    Log.Conflict(logger, payment.Id, attempt);
-                    var current = await commercetools.GetPaymentAsync(payment.Id, cancellationToken);
-                    if (current is null)
-                    {
-                        return Outcome.InLine;
-                    }
-
-                    payment = current;
-                }
+                case RecomputedUpdateResult.ConflictsExhausted:
+                    Log.ConflictsExhausted(logger, paymentId, MaxAttempts);
+                    return Outcome.Failed;
+                default:
+                    return Outcome.InLine;
             }
-
-            Log.ConflictsExhausted(logger, payment.Id, MaxAttempts);
-            return Outcome.Failed;
         }
         catch (CommercetoolsApiException e)
         {

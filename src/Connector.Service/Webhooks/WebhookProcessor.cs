@@ -205,55 +205,42 @@ internal sealed partial class WebhookProcessor(
     /// <summary>Computes the actions on the payment as read and updates at that version; on 409 re-reads and recomputes (bounded).</summary>
     private async Task<WebhookOutcome> ApplyAsync(PayPalWebhookEvent evt, Payment payment, Func<Payment, List<UpdateAction>> compute, CancellationToken cancellationToken)
     {
-        for (var attempt = 1; attempt <= MaxAttempts; attempt++)
+        var paymentId = payment.Id;
+        RecomputedUpdate update;
+        try
         {
-            List<UpdateAction> actions;
-            try
-            {
-                actions = compute(payment);
-            }
-            catch (DomainValidationException e)
-            {
-                // The event itself is unusable; redelivering it cannot help.
-                Log.Unreadable(logger, evt.Id, evt.EventType, e.Message);
-                return WebhookOutcome.Done;
-            }
-
-            if (actions.Count == 0)
-            {
-                Log.AlreadyInLine(logger, evt.Id, payment.Id);
-                return WebhookOutcome.Done;
-            }
-
-            try
-            {
-                await commercetools.UpdatePaymentAsync(payment.Id, payment.Version, actions, cancellationToken);
-                Log.Applied(logger, evt.Id, evt.EventType, payment.Id, actions.Count);
-                if (evt.EventType == "PAYMENT.CAPTURE.COMPLETED" && MadeChargeSuccessful(actions) && evt.OrderId is { } orderId)
-                {
-                    // This delivery, and no other, moved the Charge to Success: the one place to send the invoice mail.
-                    await payUponInvoice.SendIfPayUponInvoiceAsync(payment.Id, orderId, cancellationToken);
-                }
-
-                return WebhookOutcome.Done;
-            }
-            catch (ConcurrentModificationException)
-            {
-                Log.Conflict(logger, evt.Id, payment.Id, attempt);
-                var fresh = await commercetools.GetPaymentAsync(payment.Id, cancellationToken);
-                if (fresh is null)
-                {
-                    return WebhookOutcome.Done;
-                }
-
-                payment = fresh;
-            }
+            update = await commercetools.UpdatePaymentRecomputingAsync(
+                payment, compute, MaxAttempts, attempt => Log.Conflict(logger, evt.Id, paymentId, attempt), cancellationToken);
+        }
+        catch (DomainValidationException e)
+        {
+            // The event itself is unusable; redelivering it cannot help.
+            Log.Unreadable(logger, evt.Id, evt.EventType, e.Message);
+            return WebhookOutcome.Done;
         }
 
-        return WebhookOutcome.RetryLater;
+        switch (update.Result)
+        {
+            case RecomputedUpdateResult.InLine:
+                Log.AlreadyInLine(logger, evt.Id, paymentId);
+                return WebhookOutcome.Done;
+            case RecomputedUpdateResult.Updated:
+                Log.Applied(logger, evt.Id, evt.EventType, paymentId, update.Actions.Count);
+                if (evt.EventType == "PAYMENT.CAPTURE.COMPLETED" && MadeChargeSuccessful(update.Actions) && evt.OrderId is { } orderId)
+                {
+                    // This delivery, and no other, moved the Charge to Success: the one place to send the invoice mail.
+                    await payUponInvoice.SendIfPayUponInvoiceAsync(paymentId, orderId, cancellationToken);
+                }
+
+                return WebhookOutcome.Done;
+            case RecomputedUpdateResult.Gone:
+                return WebhookOutcome.Done;
+            default:
+                return WebhookOutcome.RetryLater;
+        }
     }
 
-    private static bool MadeChargeSuccessful(List<UpdateAction> actions) => actions.Any(a => a switch
+    private static bool MadeChargeSuccessful(IReadOnlyList<UpdateAction> actions) => actions.Any(a => a switch
     {
         AddTransaction add => add.Transaction.Type == nameof(TransactionType.Charge) && add.Transaction.State == nameof(TransactionState.Success),
         ChangeTransactionState change => change.State == nameof(TransactionState.Success),
